@@ -1,0 +1,1 @@
+"""Central Asia story dashboard: extraction, data loading, figures and page sections."""

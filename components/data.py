@@ -1,0 +1,168 @@
+"""Writing and loading data/: deterministic CSV, and validation with errors naming file, row and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from components.schema import TABLES, Field
+from components.text import parse_number
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+SEEDS_DIR = ROOT / "seeds"
+FIX = "Run `python -m components.extract` to rebuild data/ from seeds/."
+
+
+class DataError(ValueError):
+    """A data file that cannot be trusted: the message names file, row, column and the fix."""
+
+
+def format_cell(value: object) -> str:
+    """A cell as written to CSV: integral numbers without '.0', missing as empty."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def to_csv(rows: list[dict], table: str) -> str:
+    """Rows as CSV text with the table's columns in contract order, '\\n' line ends."""
+    names = [f.name for f in TABLES[table]["fields"]]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([format_cell(row.get(n)) for n in names])
+    return out.getvalue()
+
+
+def validate_rows(rows: list[dict], table: str, seeds: dict[str, str], file: str) -> None:
+    """Check each row against the contract and its seed; raise DataError at the first problem."""
+    spec = TABLES[table]
+    seen: dict[tuple, int] = {}
+    for i, row in enumerate(rows, start=2):  # row 1 of the file is the header
+        where = f"{file} row {i}"
+        for f in spec["fields"]:
+            _check_field(row.get(f.name), f, f"{where} column {f.name}")
+        key = tuple(row[k] for k in spec["key"])
+        if key in seen:
+            raise DataError(f"{where}: duplicate key {dict(zip(spec['key'], key))} (also row {seen[key]}). {FIX}")
+        seen[key] = i
+        _check_provenance(row, seeds, where)
+
+
+def _check_field(value: object, f: Field, where: str) -> None:
+    missing = value is None or value == "" or (isinstance(value, float) and pd.isna(value))
+    if missing:
+        if f.required:
+            raise DataError(f"{where}: is empty but required. {FIX}")
+        return
+    if f.enum and value not in f.enum:
+        raise DataError(f"{where}: {value!r} is not one of {', '.join(f.enum)}. {FIX}")
+    if f.type == "integer" and not (isinstance(value, int) and not isinstance(value, bool)):
+        raise DataError(f"{where}: {value!r} is not a whole number. {FIX}")
+    if f.type == "number" and not isinstance(value, (int, float)):
+        raise DataError(f"{where}: {value!r} is not a number. {FIX}")
+    if f.type == "year" and not (isinstance(value, str) and value.isdigit() and len(value) == 4):
+        raise DataError(f"{where}: {value!r} is not a four-digit year. {FIX}")
+
+
+def _check_provenance(row: dict, seeds: dict[str, str], where: str) -> None:
+    seed = seeds.get(row["source"])
+    if seed is None:
+        raise DataError(f"{where} column source: no seed file {row['source']!r} in seeds/. {FIX}")
+    if seed[row["start"]:row["end"]] != row["quote"]:
+        raise DataError(f"{where} column quote: the seed text at {row['start']}:{row['end']} is not the quote; "
+                        f"the seed was edited after extraction. {FIX}")
+    if seed[row["value_start"]:row["value_end"]] != row["value_text"]:
+        raise DataError(f"{where} column value_text: not found at {row['value_start']}:{row['value_end']} "
+                        f"of the seed. {FIX}")
+    if not row["start"] <= row["value_start"] <= row["value_end"] <= row["end"]:
+        raise DataError(f"{where} column value_start: value_text lies outside the quote. {FIX}")
+    if isinstance(row.get("value"), (int, float)) and not pd.isna(row["value"]):
+        if parse_number(row["value_text"]) != row["value"]:
+            raise DataError(f"{where} column value: {row['value']!r} is not what "
+                            f"{row['value_text']!r} says. {FIX}")
+
+
+def _parse_cell(text: str, f: Field, where: str) -> object:
+    if text == "":
+        return None
+    try:
+        if f.type == "integer":
+            return int(text)
+        if f.type == "number":
+            return float(text)
+    except ValueError:
+        raise DataError(f"{where}: {text!r} is not a {f.type}. {FIX}") from None
+    return text
+
+
+def read_seeds(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
+    """Every seed's text by file name, as read (for checking offsets)."""
+    return {p.name: p.read_bytes().decode("utf-8", errors="replace") for p in sorted(seeds_dir.glob("*.txt"))}
+
+
+def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> pd.DataFrame:
+    """Read data/<table>.csv, check it against the contract and the seeds, return typed rows."""
+    path = data_dir / f"{table}.csv"
+    file = f"data/{path.name}"
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{file}: is missing. {FIX}") from None
+    except UnicodeDecodeError as err:
+        raise DataError(f"{file}: is not UTF-8 (byte {err.start}); it is corrupt. {FIX}") from None
+    fields = TABLES[table]["fields"]
+    names = [f.name for f in fields]
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header != names:
+        raise DataError(f"{file}: header is {header!r}, expected the columns {', '.join(names)}. {FIX}")
+    rows = []
+    for i, cells in enumerate(reader, start=2):
+        if len(cells) != len(names):
+            raise DataError(f"{file} row {i}: has {len(cells)} cells, expected {len(names)}; "
+                            f"the file is truncated or corrupt. {FIX}")
+        rows.append({f.name: _parse_cell(c, f, f"{file} row {i} column {f.name}") for f, c in zip(fields, cells)})
+    if not text.endswith("\n"):
+        raise DataError(f"{file}: does not end with a newline; the file is truncated. {FIX}")
+    if not rows:
+        raise DataError(f"{file}: has no rows. {FIX}")
+    validate_rows(rows, table, read_seeds(seeds_dir), file)
+    frame = pd.DataFrame(rows, columns=names)
+    for f in fields:
+        if f.type == "integer":
+            frame[f.name] = frame[f.name].astype("int64")
+        elif f.type == "number":
+            frame[f.name] = pd.to_numeric(frame[f.name]).astype("float64")
+        else:
+            frame[f.name] = frame[f.name].fillna("").astype(str)
+    return frame
+
+
+def load_figures(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> pd.DataFrame:
+    """The four country indicators, validated; one row per (source, indicator, country)."""
+    return load_table("figures", data_dir, seeds_dir)
+
+
+def load_context(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> pd.DataFrame:
+    """The article's other facts, validated."""
+    return load_table("context", data_dir, seeds_dir)
+
+
+def load_package(data_dir: Path = DATA_DIR) -> dict:
+    """The Data Package descriptor (title, outlet and resource schemas)."""
+    path = data_dir / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"data/{path.name}: is missing. {FIX}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise DataError(f"data/{path.name}: is not valid JSON ({err}). {FIX}") from None

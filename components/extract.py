@@ -1,0 +1,86 @@
+"""Extract every figure of the articles in seeds/ into data/: `python -m components.extract`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from components.context_facts import FACTS, find_context
+from components.data import DATA_DIR, SEEDS_DIR, DataError, to_csv, validate_rows
+from components.figures import find_figures
+from components.schema import datapackage
+from components.text import Seed, SeedError, article_metadata, read_seed
+
+
+def read_seeds(seeds_dir: Path) -> list[Seed]:
+    """Every *.txt in seeds_dir, sorted by name so output does not depend on directory order."""
+    paths = sorted(seeds_dir.glob("*.txt"))
+    if not paths:
+        raise SeedError(f"{seeds_dir}: holds no *.txt article. Copy the article text into it.")
+    return [read_seed(p) for p in paths]
+
+
+def build_tables(seeds: list[Seed]) -> dict[str, str]:
+    """The three files of data/ as text, after validating every row against its seed."""
+    texts = {s.name: s.text for s in seeds}
+    figures = [row for s in seeds for row in find_figures(s)]
+    context = [row for s in seeds for row in find_context(s)]
+    if not figures:
+        raise SeedError(f"{', '.join(texts)}: no country figure found. Is this the right article?")
+    validate_rows(figures, "figures", texts, "figures.csv")
+    validate_rows(context, "context", texts, "context.csv")
+    package = datapackage(article_metadata(seeds[0]))
+    return {"figures.csv": to_csv(figures, "figures"), "context.csv": to_csv(context, "context"),
+            "datapackage.json": json.dumps(package, indent=2, ensure_ascii=False) + "\n"}
+
+
+def write_atomically(files: dict[str, str], out_dir: Path) -> None:
+    """Write all files beside out_dir first, then move each into place, so no file is half-written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=".extract-") as tmp:
+        for name, text in files.items():
+            (Path(tmp) / name).write_bytes(text.encode("utf-8"))
+        for name in files:
+            os.replace(Path(tmp) / name, out_dir / name)
+
+
+def missing_facts(seeds: list[Seed]) -> list[str]:
+    """Context facts no seed states: worth a look after an edit to the article."""
+    found = {row["fact"] for s in seeds for row in find_context(s)}
+    return [f.fact for f in FACTS if f.fact not in found]
+
+
+def run(seeds_dir: Path = SEEDS_DIR, out_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Read seeds, find and validate figures, write data/; returns the files written."""
+    # Load inputs.
+    seeds = read_seeds(seeds_dir)
+    # Process data.
+    files = build_tables(seeds)
+    # Save outputs.
+    write_atomically(files, out_dir)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m components.extract", description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of article *.txt files")
+    parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder to (re)write")
+    args = parser.parse_args(argv)
+    try:
+        files = run(args.seeds, args.out)
+    except (SeedError, DataError) as err:
+        print(f"extract: {err}", file=sys.stderr)
+        return 1
+    rows = {name: text.count("\n") - 1 for name, text in files.items() if name.endswith(".csv")}
+    print(f"extract: wrote {args.out}: " + ", ".join(f"{n} ({r} rows)" for n, r in rows.items()))
+    for fact in missing_facts(read_seeds(args.seeds)):
+        print(f"extract: note: context fact {fact!r} is not stated in the seeds", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
