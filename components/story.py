@@ -1,0 +1,54 @@
+"""What the page says about each indicator: titles, units, palette, and the not-reported label."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+NOT_REPORTED = "not reported in the article"
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
+             "yellow": "#F0E442", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#767676"}
+BAR_COLOUR = OKABE_ITO["blue"]
+DIMMED_OPACITY = 0.35
+
+# Vote positions: colour AND marker shape AND text, so colour never carries meaning alone.
+VOTE_STYLE = {"abstained": {"colour": OKABE_ITO["orange"], "symbol": "diamond"},
+              "did not vote": {"colour": OKABE_ITO["grey"], "symbol": "x-thin-open"},
+              "voted for": {"colour": OKABE_ITO["green"], "symbol": "circle"},
+              "voted in favour": {"colour": OKABE_ITO["green"], "symbol": "circle"},
+              "voted in favor": {"colour": OKABE_ITO["green"], "symbol": "circle"},
+              "voted against": {"colour": OKABE_ITO["vermillion"], "symbol": "square"}}
+OTHER_VOTE_STYLE = {"colour": OKABE_ITO["purple"], "symbol": "triangle-up"}
+
+PANELS = ("migrant_workers", "remittances_share_of_gdp", "citizenship_grants", "un_vote_2022_03_02")
+HEADINGS = {"migrant_workers": "Migrant workers in Russia",
+            "remittances_share_of_gdp": "Remittances as a share of GDP",
+            "citizenship_grants": "Russian citizenship grants",
+            "un_vote_2022_03_02": "UN General Assembly vote on Russia's invasion"}
+AXIS_UNITS = {"migrant_workers": "workers", "remittances_share_of_gdp": "% of GDP",
+              "citizenship_grants": "people granted citizenship"}
+
+
+def vote_style(position: str) -> dict[str, str]:
+    """Colour and marker symbol of a vote position as the article words it."""
+    return VOTE_STYLE.get(position, OTHER_VOTE_STYLE)
+
+
+def panel_title(indicator: str, rows: pd.DataFrame) -> str:
+    """Heading plus the year the article gives, e.g. "Migrant workers in Russia, 2021"."""
+    mine = rows[rows["indicator"] == indicator]
+    years = sorted({y for y in mine["year"] if y})
+    periods = sorted({p for p in mine["as_of"] if p})
+    heading = HEADINGS[indicator]
+    if indicator == "un_vote_2022_03_02":
+        return f"{heading} ({periods[0]} emergency session)" if periods else heading
+    return f"{heading}, {', '.join(years)}" if years else f"{heading} (year not stated)"
+
+
+def source_line(indicator: str, rows: pd.DataFrame, outlet: str) -> str:
+    """Credit under a chart: whom the article cites, and the article itself."""
+    credits = sorted({a for a in rows.loc[rows["indicator"] == indicator, "attribution"] if a})
+    cited = f"{'; '.join(credits)}, as cited by " if credits else ""
+    return f"Source: {cited}{outlet or 'the source article'}."
+
