@@ -114,11 +114,14 @@ def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DI
     path = data_dir / f"{table}.csv"
     file = f"data/{path.name}"
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"{file}: is missing. {FIX}") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DataError(f"{file}: is not UTF-8 (byte {err.start}); it is corrupt. {FIX}") from None
+        row = raw[:err.start].count(b"\n") + 1  # quotes hold no line breaks, so a line is a row
+        raise DataError(f"{file} row {row}: is not UTF-8 (byte {err.start}); it is corrupt. {FIX}") from None
     fields = TABLES[table]["fields"]
     names = [f.name for f in fields]
     reader = csv.reader(io.StringIO(text))
@@ -132,7 +135,8 @@ def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DI
                             f"the file is truncated or corrupt. {FIX}")
         rows.append({f.name: _parse_cell(c, f, f"{file} row {i} column {f.name}") for f, c in zip(fields, cells)})
     if not text.endswith("\n"):
-        raise DataError(f"{file}: does not end with a newline; the file is truncated. {FIX}")
+        where = f"{file} row {len(rows) + 1} column {names[-1]}" if rows else file
+        raise DataError(f"{where}: does not end with a newline; the file is truncated. {FIX}")
     if not rows:
         raise DataError(f"{file}: has no rows. {FIX}")
     validate_rows(rows, table, read_seeds(seeds_dir), file)

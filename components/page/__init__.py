@@ -1,0 +1,1 @@
+"""Streamlit sections of the dashboard page; each module exposes `show(...)`."""

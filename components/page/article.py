@@ -1,0 +1,24 @@
+"""The source article with every extracted figure highlighted and anchored."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.article_view import article_html
+from components.page.panels import panel_anchor
+from components.story import PANELS
+from components.story_data import Story
+
+CSS = """<style>
+.article mark{background:#fff3b0;padding:0 .1em;scroll-margin-top:4rem}
+.article mark:target{outline:3px solid #0072B2;background:#ffe066}
+.article a.back{font-size:.8em;margin-left:.2em;text-decoration:none}
+</style>"""
+
+
+def show(story: Story) -> None:
+    st.header("The article, with every figure highlighted", anchor="article")
+    st.caption("Highlighted sentences are the exact words each number comes from; ↩ returns to its chart.")
+    back = {i: panel_anchor(i) for i in PANELS} | {"context": "context"}
+    st.html(CSS + "<div class='article'>" + article_html(story.seed_text, story.figures, story.context, back)
+            + "</div>")

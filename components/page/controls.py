@@ -1,0 +1,72 @@
+"""Country filter and focus, bound to the URL, with a notice for ignored link values and the share link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.countries import CENTRAL_ASIA, country_name
+from components.links import PARAMS, parse_link, share_url
+
+FILTER_KEY, FOCUS_KEY = "country", "focus"  # also the query parameter names
+_PENDING, _CHECKED, _IGNORED = "_link_pending", "_link_checked", "_link_ignored"
+
+
+def read_link() -> bool:
+    """On a session's first run, normalise the shared link; return True if a rerun must apply it.
+
+    The bound widgets accept only exact option values, so `?focus=tjk` would be dropped. A lower-case or
+    partly invalid link is parsed here and applied through session state on the next run, when code-set
+    values win over the URL.
+    """
+    pending = st.session_state.pop(_PENDING, None)
+    if pending is not None:
+        st.session_state[FILTER_KEY], st.session_state[FOCUS_KEY] = pending
+    if _CHECKED in st.session_state:
+        return False
+    st.session_state[_CHECKED] = True
+    raw = {k: st.query_params.get_all(k) for k in PARAMS}
+    link = parse_link(raw)
+    st.session_state[_IGNORED] = link.ignored
+    if link.canonical() != {k: v for k, v in raw.items() if v}:
+        st.session_state[_PENDING] = (link.countries, link.focus)
+        return True
+    return False
+
+
+def toggle_focus(iso3: str | None) -> None:
+    """Focus a country, or clear the focus when it is already focused (a second click)."""
+    current = st.session_state.get(FOCUS_KEY)
+    st.session_state[FOCUS_KEY] = None if iso3 is None or iso3 == current else iso3
+
+
+def show() -> tuple[list[str], str | None]:
+    """Draw filter and focus; return (countries shown, focused country or None)."""
+    ignored = st.session_state.get(_IGNORED, 0)
+    if ignored:
+        st.info(f"{ignored} value(s) in the link were not recognised and were ignored. Country codes are "
+                f"{', '.join(CENTRAL_ASIA)}.", icon=":material/link_off:")
+    left, middle, right = st.columns([3, 2, 1], vertical_alignment="bottom")
+    # Options are labelled with their ISO3 codes because a bound widget writes its option labels
+    # into the URL, and share links carry codes (?country=KAZ&focus=TJK); the names are listed below.
+    countries = left.multiselect(
+        "Countries to compare", CENTRAL_ASIA, key=FILTER_KEY, bind="query-params",
+        placeholder="All five Central Asian states", help="Leave empty to show all five.")
+    focus = middle.selectbox(
+        "Follow one country", CENTRAL_ASIA, key=FOCUS_KEY, bind="query-params",
+        index=None, placeholder="Click a country in any chart", help="Highlights it in every chart.")
+    right.button("Clear focus", on_click=toggle_focus, args=(None,), disabled=focus is None,
+                 width="stretch")
+    st.caption(" · ".join(f"**{c}** {country_name(c)}" for c in CENTRAL_ASIA))
+    shown = countries or list(CENTRAL_ASIA)
+    if focus and focus not in shown:
+        st.caption(f"{country_name(focus)} is focused but filtered out; add it to the countries to see it.")
+    return shown, focus
+
+
+def show_share(countries: list[str], focus: str | None) -> None:
+    """The address of this view, ready to copy (only canonical codes ever reach it)."""
+    with st.popover("Share this view", icon=":material/share:"):
+        st.caption("This link reopens exactly what you see (the address bar holds it too).")
+        base = st.context.url or ""
+        st.code(share_url(base, countries if countries != list(CENTRAL_ASIA) else [], focus), language=None,
+                wrap_lines=True)

@@ -1,0 +1,29 @@
+"""The data view: figures and context with provenance, and downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.downloads import figures_csv, filtered_figures, package_zip
+from components.story_data import Story
+
+
+@st.cache_data(show_spinner=False)
+def _zip(version: tuple) -> bytes:
+    return package_zip()
+
+
+def show(story: Story, countries: list[str], version: tuple) -> None:
+    st.header("The data", anchor="data")
+    rows = filtered_figures(story.figures, countries)
+    st.dataframe(rows, hide_index=True, key="figures_table",
+                 column_config={"start": st.column_config.NumberColumn(format="%d"),
+                                "end": st.column_config.NumberColumn(format="%d")})
+    left, right = st.columns(2)
+    left.download_button("Download these figures (CSV)", figures_csv(rows), file_name="figures.csv",
+                         mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:")
+    right.download_button("Download the data package (zip)", _zip(version), file_name="central-asia-figures.zip",
+                          mime="application/zip", key="download_zip", on_click="ignore",
+                          icon=":material/folder_zip:")
+    with st.expander("Context facts table"):
+        st.dataframe(story.context, hide_index=True, key="context_table")

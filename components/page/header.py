@@ -1,0 +1,24 @@
+"""Headline, summary, source and how-to-read line."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.story_data import Story
+from components.summary import summary_sentences
+
+
+def show(story: Story) -> None:
+    article = story.article
+    st.title("Central Asians in Russia: who works there, who sends money home, who became Russian")
+    st.markdown(" ".join(summary_sentences(story.figures)))
+    outlet = article.get("outlet") or "the source article"
+    st.caption(
+        f"Source: “{article.get('title', '')}”, {outlet}. The seed text gives no publication date or URL. "
+        f"Every number below is extracted by code from the article text (file `{article.get('file', '')}`)."
+    )
+    st.markdown(
+        "**How to read this:** pick countries to compare, then click any bar, vote marker or map shape to "
+        "follow that country through every chart. A grey line with *not reported in the article* means the "
+        "article gives no figure: it is not a zero. The address bar is always a link to exactly this view."
+    )

@@ -1,0 +1,43 @@
+"""Everything the page shows, loaded once: figures, context, package metadata and the seed text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from components.data import DATA_DIR, SEEDS_DIR, DataError, load_context, load_figures, load_package, read_seeds
+
+
+@dataclass(frozen=True)
+class Story:
+    """The validated data behind the page."""
+
+    figures: pd.DataFrame
+    context: pd.DataFrame
+    package: dict
+    seeds: dict[str, str]
+
+    @property
+    def article(self) -> dict[str, str]:
+        return self.package.get("article", {})
+
+    @property
+    def seed_text(self) -> str:
+        return self.seeds[self.article.get("file") or next(iter(self.seeds))]
+
+
+def data_version(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> tuple:
+    """Names, sizes and modification times of the inputs: a cache key that changes when they do."""
+    files = sorted([*data_dir.glob("*"), *seeds_dir.glob("*.txt")])
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
+
+
+def load_story(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Story:
+    """Load and validate data/ against seeds/; raises DataError with what is wrong and how to fix it."""
+    package = load_package(data_dir)
+    seeds = read_seeds(seeds_dir)
+    if not seeds:
+        raise DataError("seeds/: holds no article *.txt. Restore the seed file from the repository.")
+    return Story(load_figures(data_dir, seeds_dir), load_context(data_dir, seeds_dir), package, seeds)
