@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +18,8 @@ GEOMETRY = Path(__file__).resolve().parent.parent / "static" / "asia_110m.json"
 FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"
 ROW_HEIGHT = 44
 VOTE = "un_vote_2022_03_02"
+# Light single-hue blues: ordered for every colour vision, and dark label text stays readable on them.
+MAP_SCALE = [[0, "#eaf2fa"], [1, "#6baed6"]]
 
 
 def panel_rows(figures: pd.DataFrame, indicator: str, countries: list[str]) -> pd.DataFrame:
@@ -44,10 +47,17 @@ def _tick_labels(rows: pd.DataFrame, focus: str | None) -> list[str]:
     return [f"<b>▶ {n}</b>" if i == focus else n for i, n in zip(rows["country_iso3"], rows["country"])]
 
 
+def wrap_title(title: str, width: int = 40) -> str:
+    """Plotly titles do not wrap: break long ones into lines that fit a phone-width chart."""
+    return "<br>".join(textwrap.wrap(title, width)) or title
+
+
 def _layout(fig: go.Figure, title: str, rows: pd.DataFrame, focus: str | None, x_title: str) -> go.Figure:
+    lines = wrap_title(title).count("<br>") + 1
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        height=90 + ROW_HEIGHT * max(len(rows), 1), margin={"l": 8, "r": 16, "t": 48, "b": 40},
+        title={"text": wrap_title(title), "x": 0, "xanchor": "left", "font": {"size": 16}},
+        height=70 + 22 * lines + ROW_HEIGHT * max(len(rows), 1),
+        margin={"l": 8, "r": 16, "t": 28 + 22 * lines, "b": 40},
         font={"family": FONT, "size": 13}, showlegend=False, clickmode="event+select", dragmode=False,
         plot_bgcolor="white", paper_bgcolor="white", hoverlabel={"font": {"family": FONT}},
     )
@@ -136,7 +146,6 @@ def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus
     """Choropleth of Central Asia for one indicator; not-reported states drawn grey and labelled."""
     rows = panel_rows(figures, indicator, countries)
     got, missing = rows[rows["reported"]], rows[~rows["reported"]]
-    outline = {"color": ["#1a1a1a" if i == focus else "white" for i in rows["country_iso3"]]}
     fig = go.Figure()
     if indicator == VOTE:
         for position in dict.fromkeys(got["position"]):
@@ -145,39 +154,42 @@ def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus
             fig.add_choropleth(
                 locations=mine["country_iso3"], z=[1] * len(mine), locationmode="ISO-3",
                 colorscale=[[0, colour], [1, colour]], showscale=False, customdata=mine["country_iso3"],
-                marker={"opacity": _opacity(mine["country_iso3"], focus),
-                        "line": {"width": [3 if i == focus else 1 for i in mine["country_iso3"]],
+                marker={"line": {"width": [3 if i == focus else 1 for i in mine["country_iso3"]],
                                  "color": ["#1a1a1a" if i == focus else "white" for i in mine["country_iso3"]]}},
                 text=mine["country"], hovertemplate="%{text}: " + position + "<extra></extra>", name=position)
     elif len(got):
         fig.add_choropleth(
-            locations=got["country_iso3"], z=got["value"], locationmode="ISO-3", colorscale="Cividis",
-            reversescale=True, customdata=got["country_iso3"], text=got["value_text"],
-            marker={"opacity": _opacity(got["country_iso3"], focus),
-                    "line": {"width": [3 if i == focus else 1 for i in got["country_iso3"]],
+            locations=got["country_iso3"], z=got["value"], locationmode="ISO-3", colorscale=MAP_SCALE,
+            zmin=0, zmax=float(got["value"].max()), zauto=False, customdata=got["country_iso3"],
+            text=got["value_text"],
+            marker={"line": {"width": [3 if i == focus else 1 for i in got["country_iso3"]],
                              "color": ["#1a1a1a" if i == focus else "white" for i in got["country_iso3"]]}},
-            colorbar={"title": {"text": AXIS_UNITS[indicator]}, "thickness": 12, "len": 0.8},
+            colorbar={"title": {"text": AXIS_UNITS[indicator], "side": "top"}, "thickness": 10, "len": 0.6,
+                      "orientation": "h", "x": 0, "xanchor": "left", "y": -0.02, "yanchor": "top"},
             hovertemplate="%{location}: %{text}<extra></extra>", name="reported")
     if len(missing):
         # A missing value draws no shape at all, so not-reported states get their own grey trace.
         fig.add_choropleth(
             locations=missing["country_iso3"], z=[0] * len(missing), locationmode="ISO-3",
             colorscale=[[0, "#d9d9d9"], [1, "#d9d9d9"]], showscale=False, customdata=missing["country_iso3"],
-            marker={"opacity": _opacity(missing["country_iso3"], focus), "line": {"color": "#767676", "width": 1}},
+            marker={"line": {"width": [3 if i == focus else 1 for i in missing["country_iso3"]],
+                             "color": ["#1a1a1a" if i == focus else "#767676" for i in missing["country_iso3"]]}},
             hovertemplate="%{location}: " + NOT_REPORTED + "<extra></extra>", name=NOT_REPORTED)
     centroid = _centroids()
-    labels = [f"{n}<br>{v if indicator != VOTE or r else NOT_REPORTED}"
-              for n, v, r in zip(rows["country"], rows["position"].where(rows["position"] != "", rows["value_text"]),
-                                 rows["reported"])]
+    said = rows["position"].where(rows["position"] != "", rows["value_text"])
+    # Codes keep labels of small states apart; the hover and the caption give full names.
+    said = said.where(rows["reported"], "not reported")
+    labels = [f"<b>▶ {i}<br>{v}</b>" if i == focus else f"{i}<br>{v}" for i, v in zip(rows["country_iso3"], said)]
     fig.add_scattergeo(
         lon=[centroid[i][0] for i in rows["country_iso3"]], lat=[centroid[i][1] for i in rows["country_iso3"]],
         text=labels, mode="text", customdata=rows["country_iso3"], hoverinfo="skip",
         textfont={"size": 11, "color": "#1a1a1a"}, name="labels")
-    del outline
     fig.update_geos(scope="asia", fitbounds="locations", showcountries=True, countrycolor="#bbb",
                     showland=True, landcolor="#f4f4f4", showlakes=False, showframe=False,
                     projection={"type": "mercator"}, bgcolor="white")
-    fig.update_layout(title={"text": panel_title(indicator, figures), "x": 0, "font": {"size": 16}},
-                      height=420, margin={"l": 0, "r": 0, "t": 48, "b": 0}, font={"family": FONT},
+    title = wrap_title(panel_title(indicator, figures))
+    fig.update_layout(title={"text": title, "x": 0, "font": {"size": 16}},
+                      height=460, margin={"l": 0, "r": 0, "t": 28 + 22 * (title.count("<br>") + 1), "b": 60},
+                      font={"family": FONT},
                       showlegend=False, clickmode="event+select", dragmode=False)
     return fig

@@ -73,7 +73,8 @@ def marker(symbol: str, colour: str, cx: float, cy: float, r: float = 7) -> str:
         return (f'<path class="mk" d="M{cx} {cy - r}L{cx + r} {cy}L{cx} {cy + r}L{cx - r} {cy}Z" '
                 f'fill="{colour}"/>')
     if symbol == "square":
-        return f'<rect class="mk" x="{cx - r + 1}" y="{cy - r + 1}" width="{2 * r - 2}" height="{2 * r - 2}" fill="{colour}"/>'
+        side = 2 * r - 2
+        return f'<rect class="mk" x="{cx - r + 1}" y="{cy - r + 1}" width="{side}" height="{side}" fill="{colour}"/>'
     if symbol.startswith("x"):
         return (f'<path class="mk" d="M{cx - r + 1} {cy - r + 1}L{cx + r - 1} {cy + r - 1}M{cx - r + 1} {cy + r - 1}'
                 f'L{cx + r - 1} {cy - r + 1}" stroke="{colour}" stroke-width="2.5" fill="none"/>')
@@ -112,8 +113,8 @@ def vote_legend(figures: pd.DataFrame) -> str:
     items = []
     for position in positions:
         style = vote_style(position)
-        items.append(f'<li><svg width="16" height="16" aria-hidden="true">{marker(style["symbol"], style["colour"], 8, 8)}'
-                     f"</svg> {esc(position)}</li>")
+        shape = marker(style["symbol"], style["colour"], 8, 8)
+        items.append(f'<li><svg width="16" height="16" aria-hidden="true">{shape}</svg> {esc(position)}</li>')
     return f'<ul class="key">{"".join(items)}</ul>'
 
 
@@ -192,7 +193,7 @@ def _blend(share: float) -> str:
     """A blue from light to the palette's blue by share (0..1): darker means more."""
     a = [int(LIGHT_BLUE[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(BAR_COLOUR[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
 def map_styles(figures: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:

@@ -10,7 +10,7 @@ from components.summary import summary_sentences
 
 def show(story: Story) -> None:
     article = story.article
-    st.title("Central Asians in Russia: who works there, who sends money home, who became Russian")
+    st.title("Central Asians in Russia, by the numbers")
     st.markdown(" ".join(summary_sentences(story.figures)))
     outlet = article.get("outlet") or "the source article"
     st.caption(

