@@ -11,8 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.countries import CENTRAL_ASIA, country_name
-from components.story import (AXIS_UNITS, BAR_COLOUR, DIMMED_OPACITY, NOT_REPORTED, OKABE_ITO, panel_title,
-                              vote_style)
+from components.story import AXIS_UNITS, BAR_COLOUR, DIMMED_OPACITY, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
 
 GEOMETRY = Path(__file__).resolve().parent.parent / "static" / "asia_110m.json"
 FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"

@@ -24,7 +24,7 @@ PROVENANCE = (
     Field("start", "integer", "Character offset where the quote starts in the seed text (Python str index).", True),
     Field("end", "integer", "Character offset where the quote ends: seed_text[start:end] == quote.", True),
     Field("value_start", "integer", "Offset where value_text starts in the seed text.", True),
-    Field("value_end", "integer", "Offset where value_text ends: seed_text[value_start:value_end] == value_text.", True),
+    Field("value_end", "integer", "Offset where value_text ends: text[value_start:value_end] == value_text.", True),
 )
 
 FIGURES = (
