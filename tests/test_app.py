@@ -1,0 +1,163 @@
+"""The dashboard run headless with AppTest: filter, focus, clearing it, shared links and broken data."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import data as data_module
+from components.countries import CENTRAL_ASIA
+from components.page import controls, panels
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard.py")
+
+
+def run_app(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def shown_states(spec: dict) -> list[str]:
+    return list(spec["layout"]["yaxis"]["tickvals"])
+
+
+def focused(spec: dict) -> list[str]:
+    axis = spec["layout"]["yaxis"]
+    return [v for v, t in zip(axis["tickvals"], axis["ticktext"]) if "▶" in t]
+
+
+def page_text(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "error", "warning") for e in getattr(at, kind)]
+    parts += [h.proto.body for h in at.get("html")] + [c.value for c in at.code]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_first_load_draws_four_panels_and_the_map():
+    at = run_app()
+    assert not at.exception
+    assert not at.error
+    specs = charts(at)
+    assert len(specs) == 5  # four panels + map
+    for spec in specs[:4]:
+        assert shown_states(spec) == list(CENTRAL_ASIA)
+        assert not focused(spec)
+    assert "not reported in the article" in json.dumps(specs[0])
+    assert all(c.proto.alt for c in at.get("plotly_chart"))  # text alternative on every chart
+
+
+def test_filter_limits_every_panel():
+    at = run_app()
+    at.multiselect(key="country").set_value(["TJK", "KAZ"]).run()
+    assert not at.exception
+    for spec in charts(at)[:4]:
+        assert shown_states(spec) == ["KAZ", "TJK"]
+    locations = [loc for t in charts(at)[4]["data"] if t["type"] == "choropleth" for loc in t["locations"]]
+    assert sorted(locations) == ["KAZ", "TJK"]
+
+
+def test_focus_highlights_everywhere_and_opens_the_profile():
+    at = run_app()
+    at.selectbox(key="focus").set_value("KGZ").run()
+    assert not at.exception
+    assert all(focused(spec) == ["KGZ"] for spec in charts(at)[:4])
+    assert at.subheader[0].value == "Kyrgyzstan in the article"
+    profile = at.get("html")[0].proto.body
+    assert "#q-" in profile and "920,000" in profile
+
+
+def test_clear_focus_button_removes_it():
+    at = run_app(focus="UZB")
+    assert at.selectbox(key="focus").value == "UZB"
+    at.button[0].click().run()
+    assert at.selectbox(key="focus").value is None
+    assert all(not focused(spec) for spec in charts(at)[:4])
+    assert not [s for s in at.subheader if s.value.endswith("in the article")]
+
+
+def test_a_click_focuses_and_a_second_click_on_the_same_country_clears(monkeypatch):
+    state: dict = {"focus": None, "chart": {"selection": {"points": [{"customdata": "TJK", "point_index": 1}]}}}
+    monkeypatch.setattr(panels.st, "session_state", state)
+    panels._on_select("chart")
+    assert state["focus"] == "TJK"
+    panels._on_select("chart")
+    assert state["focus"] is None
+    state["chart"] = {"selection": {"points": [{"location": "KAZ"}]}}  # a map shape
+    panels._on_select("chart")
+    assert state["focus"] == "KAZ"
+    state["chart"] = {"selection": {"points": []}}  # a deselect leaves the focus alone
+    panels._on_select("chart")
+    assert state["focus"] == "KAZ"
+    controls.toggle_focus(None)
+    assert state["focus"] is None
+
+
+LINKS = [
+    # (query params, expected filter, expected focus, notice expected)
+    ({"country": ["KAZ", "TJK"], "focus": "TJK"}, ["KAZ", "TJK"], "TJK", False),
+    ({"country": ["kaz", "tjk"], "focus": "tjk"}, ["KAZ", "TJK"], "TJK", False),
+    ({"country": ["ZZZ", "TJK"]}, ["TJK"], None, True),
+    ({"country": ["TJK", "TJK", "tjk"]}, ["TJK"], None, False),
+    ({"country": "", "focus": ""}, [], None, False),
+    ({"focus": "X" * 5000}, [], None, True),
+    ({"focus": "<script>alert('x')</script>", "country": "<img src=x onerror=alert(1)>"}, [], None, True),
+    ({"focus": ["UZB", "KGZ"]}, [], "UZB", True),
+]
+
+
+@pytest.mark.parametrize(("params", "countries", "focus", "notice"), LINKS)
+def test_shared_links(params, countries, focus, notice):
+    at = run_app(**params)
+    assert not at.exception
+    assert at.multiselect(key="country").value == countries
+    assert at.selectbox(key="focus").value == focus
+    assert bool([i for i in at.info if "not recognised" in i.value]) == notice
+    text = page_text(at)
+    for value in (v for vs in params.values() for v in ([vs] if isinstance(vs, str) else vs)):
+        if value.upper() not in CENTRAL_ASIA and len(value) > 3:
+            assert value not in text  # nothing from the link is echoed onto the page
+
+
+def test_share_link_shows_the_canonical_view():
+    at = run_app(country=["tjk", "kaz"], focus="kaz")
+    assert any("country=KAZ&country=TJK&focus=KAZ" in c.value for c in at.code)
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "wrong type", "edited seed"])
+def test_broken_data_shows_a_clear_message_not_a_traceback(tmp_path, monkeypatch, damage):
+    data_dir, seeds_dir = tmp_path / "data", tmp_path / "seeds"
+    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(ROOT / "seeds", seeds_dir)
+    figures = data_dir / "figures.csv"
+    if damage == "missing":
+        figures.unlink()
+    elif damage == "truncated":
+        figures.write_bytes(figures.read_bytes()[: len(figures.read_bytes()) // 2])
+    elif damage == "wrong type":
+        rows = list(csv.reader(figures.open(encoding="utf-8", newline="")))
+        rows[1][rows[0].index("value")] = "lots"
+        with figures.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows(rows)
+    else:
+        seed = next(seeds_dir.glob("*.txt"))
+        seed.write_text(seed.read_text(encoding="utf-8").replace("Remittances", "Transfers"), encoding="utf-8")
+    monkeypatch.setattr(data_module, "DATA_DIR", data_dir)
+    monkeypatch.setattr(data_module, "SEEDS_DIR", seeds_dir)
+    at = run_app()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "python -m components.extract" in message
+    assert "figures.csv" in message
+    assert not at.get("plotly_chart")  # nothing untrustworthy is drawn
