@@ -80,6 +80,9 @@ def indicator_chart(figures: pd.DataFrame, indicator: str, countries: list[str],
                 "line": {"color": ["#1a1a1a" if i == focus else BAR_COLOUR for i in got["country_iso3"]],
                          "width": [2.5 if i == focus else 0 for i in got["country_iso3"]]}},
         hovertemplate="%{y}: %{text}<extra></extra>", name="reported",
+        # plotly.js 4.1 reads trace.selected.textfont when a click selects a bar with text: without these
+        # it throws and the click never reaches the app.
+        selected={"textfont": {"color": "#1a1a1a"}}, unselected={"textfont": {"color": "#1a1a1a"}},
     )
     fig.add_scatter(
         x=[0] * len(missing), y=missing["country_iso3"], customdata=missing["country_iso3"],
