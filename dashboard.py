@@ -4,14 +4,22 @@ import streamlit as st
 
 from components.data import DataError
 from components.page import article, context, controls, data_view, header, panels, profile
-from components.story_data import data_version, load_story
+from components.story_data import Story, data_version, load_story
 
 st.set_page_config(page_title="Central Asians in Russia — figures from the article", page_icon="📊", layout="wide")
 
 
 @st.cache_data(show_spinner=False)
-def story_for(version: tuple):
+def story_for(version: tuple) -> Story:
     return load_story()
+
+
+@st.fragment
+def linked_view(story: Story, countries: list[str], version: tuple) -> None:
+    """Focus, the four panels, the map and the profile: a click reruns only this part of the page."""
+    focus = controls.show_focus(countries)
+    panels.show(story, countries, focus, version)
+    profile.show(story, focus, version)
 
 
 version = data_version()
@@ -23,12 +31,11 @@ except DataError as err:
 
 needs_rerun = controls.read_link()
 header.show(story)
-countries, focus = controls.show()
+controls.show_notice()
+countries = controls.show_filter()
+linked_view(story, countries, version)
 if needs_rerun:
     st.rerun()  # apply the normalised shared link (see controls.read_link)
-controls.show_share(countries, focus)
-panels.show(story, countries, focus)
-profile.show(story, focus)
-context.show(story.context)
-article.show(story)
+context.show(story.context, version)
+article.show(story, version)
 data_view.show(story, countries, version)

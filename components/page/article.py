@@ -16,9 +16,13 @@ CSS = """<style>
 </style>"""
 
 
-def show(story: Story) -> None:
+@st.cache_data(max_entries=4, show_spinner=False)
+def _article(version: tuple, _story: Story) -> str:
+    back = {i: panel_anchor(i) for i in PANELS} | {"context": "context"}
+    return CSS + "<div class='article'>" + article_html(_story.seed_text, _story.figures, _story.context, back) + "</div>"
+
+
+def show(story: Story, version: tuple) -> None:
     st.header("The article, with every figure highlighted", anchor="article")
     st.caption("Highlighted sentences are the exact words each number comes from; ↩ returns to its chart.")
-    back = {i: panel_anchor(i) for i in PANELS} | {"context": "context"}
-    st.html(CSS + "<div class='article'>" + article_html(story.seed_text, story.figures, story.context, back)
-            + "</div>")
+    st.html(_article(version, story))

@@ -45,6 +45,11 @@ def context_html(context: pd.DataFrame) -> str:
     return "<div class='context'>" + "".join(parts) + "</div>"
 
 
-def show(context: pd.DataFrame) -> None:
+@st.cache_data(max_entries=4, show_spinner=False)
+def _context(version: tuple, _context: pd.DataFrame) -> str:
+    return context_html(_context)
+
+
+def show(context: pd.DataFrame, version: tuple) -> None:
     st.header("Context: the article's other facts", anchor="context")
-    st.html(context_html(context))
+    st.html(_context(version, context))

@@ -39,33 +39,42 @@ def toggle_focus(iso3: str | None) -> None:
     st.session_state[FOCUS_KEY] = None if iso3 is None or iso3 == current else iso3
 
 
-def show() -> tuple[list[str], str | None]:
-    """Draw filter and focus; return (countries shown, focused country or None)."""
+def show_notice() -> None:
+    """Say how many values of the shared link were ignored; the values themselves are never echoed."""
     ignored = st.session_state.get(_IGNORED, 0)
     if ignored:
         st.info(f"{ignored} value(s) in the link were not recognised and were ignored. Country codes are "
                 f"{', '.join(CENTRAL_ASIA)}.", icon=":material/link_off:")
-    left, middle, right = st.columns([3, 2, 1], vertical_alignment="bottom")
-    # Options are labelled with their ISO3 codes because a bound widget writes its option labels
-    # into the URL, and share links carry codes (?country=KAZ&focus=TJK); the names are listed below.
-    countries = left.multiselect(
+
+
+# Options are labelled with their ISO3 codes because a bound widget writes its option labels into the
+# URL, and share links carry codes (?country=KAZ&focus=TJK); the names are listed beside the filter.
+def show_filter() -> list[str]:
+    """The country filter; returns the countries shown (all five when none is picked)."""
+    countries = st.multiselect(
         "Countries to compare", CENTRAL_ASIA, key=FILTER_KEY, bind="query-params",
         placeholder="All five Central Asian states", help="Leave empty to show all five.")
-    focus = middle.selectbox(
+    st.caption(" · ".join(f"**{c}** {country_name(c)}" for c in CENTRAL_ASIA))
+    return countries or list(CENTRAL_ASIA)
+
+
+def show_focus(shown: list[str]) -> str | None:
+    """The focused country selector, its clear button and the share link; returns the focus."""
+    left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")
+    focus = left.selectbox(
         "Follow one country", CENTRAL_ASIA, key=FOCUS_KEY, bind="query-params",
         index=None, placeholder="Click a country in any chart", help="Highlights it in every chart.")
-    right.button("Clear focus", on_click=toggle_focus, args=(None,), disabled=focus is None,
-                 width="stretch")
-    st.caption(" · ".join(f"**{c}** {country_name(c)}" for c in CENTRAL_ASIA))
-    shown = countries or list(CENTRAL_ASIA)
+    middle.button("Clear focus", on_click=toggle_focus, args=(None,), disabled=focus is None, width="stretch")
+    with right:
+        show_share(shown, focus)
     if focus and focus not in shown:
         st.caption(f"{country_name(focus)} is focused but filtered out; add it to the countries to see it.")
-    return shown, focus
+    return focus
 
 
 def show_share(countries: list[str], focus: str | None) -> None:
     """The address of this view, ready to copy (only canonical codes ever reach it)."""
-    with st.popover("Share this view", icon=":material/share:"):
+    with st.popover("Share this view", icon=":material/share:", width="stretch"):
         st.caption("This link reopens exactly what you see (the address bar holds it too).")
         base = st.context.url or ""
         st.code(share_url(base, countries if countries != list(CENTRAL_ASIA) else [], focus), language=None,

