@@ -19,7 +19,8 @@ CSS = """<style>
 @st.cache_data(max_entries=4, show_spinner=False)
 def _article(version: tuple, _story: Story) -> str:
     back = {i: panel_anchor(i) for i in PANELS} | {"context": "context"}
-    return CSS + "<div class='article'>" + article_html(_story.seed_text, _story.figures, _story.context, back) + "</div>"
+    body = article_html(_story.seed_text, _story.figures, _story.context, back)
+    return f"{CSS}<div class='article'>{body}</div>"
 
 
 def show(story: Story, version: tuple) -> None:
