@@ -161,3 +161,13 @@ def test_broken_data_shows_a_clear_message_not_a_traceback(tmp_path, monkeypatch
     assert "python -m components.extract" in message
     assert "figures.csv" in message
     assert not at.get("plotly_chart")  # nothing untrustworthy is drawn
+
+
+def test_data_tables_show_on_request_with_the_filtered_rows():
+    at = run_app(country=["TJK", "UZB"])
+    assert not at.dataframe  # the heavy grid waits to be asked for
+    at.toggle(key="show_tables").set_value(True).run()
+    figures_table, context_table = at.dataframe
+    assert set(figures_table.value["country_iso3"]) == {"TJK", "UZB"}
+    assert {"quote", "start", "end"} <= set(figures_table.value.columns)
+    assert len(context_table.value) > 0

@@ -16,14 +16,15 @@ def _zip(version: tuple) -> bytes:
 def show(story: Story, countries: list[str], version: tuple) -> None:
     st.header("The data", anchor="data")
     rows = filtered_figures(story.figures, countries)
-    st.dataframe(rows, hide_index=True, key="figures_table",
-                 column_config={"start": st.column_config.NumberColumn(format="%d"),
-                                "end": st.column_config.NumberColumn(format="%d")})
+    st.caption(f"{len(rows)} figures for the countries shown and {len(story.context)} context facts, each with "
+               "its quote and character offsets in the seed text.")
     left, right = st.columns(2)
     left.download_button("Download these figures (CSV)", figures_csv(rows), file_name="figures.csv",
                          mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:")
     right.download_button("Download the data package (zip)", _zip(version), file_name="central-asia-figures.zip",
                           mime="application/zip", key="download_zip", on_click="ignore",
                           icon=":material/folder_zip:")
-    with st.expander("Context facts table"):
+    # The interactive grid is the heaviest script a reader's browser would load; it waits to be asked for.
+    if st.toggle("Show the tables", key="show_tables"):
+        st.dataframe(rows, hide_index=True, key="figures_table")
         st.dataframe(story.context, hide_index=True, key="context_table")
