@@ -62,6 +62,7 @@ def show(story: Story, countries: list[str], focus: str | None, version: tuple) 
         if i % 2 == 0:
             pair = st.columns(2)  # row by row, so phones stack the panels in reading order
         with pair[i % 2].container(border=True, key=panel_anchor(indicator)):
+            st.html(f"<span id='{panel_anchor(indicator)}'></span>")  # target of the article's ↩ links
             fig, alt = _figure(version, indicator, "panel", shown, focus, story)
             _chart(fig, f"chart-{indicator}-{suffix}", alt)
             st.caption(source_line(indicator, story.figures, outlet))
