@@ -73,7 +73,7 @@ def test_focus_highlights_everywhere_and_opens_the_profile():
     assert not at.exception
     assert all(focused(spec) == ["KGZ"] for spec in charts(at)[:4])
     assert at.subheader[0].value == "Kyrgyzstan in the article"
-    profile = at.get("html")[0].proto.body
+    profile = next(h.proto.body for h in at.get("html") if "class='profile'" in h.proto.body)
     assert "#q-" in profile and "920,000" in profile
 
 
