@@ -22,6 +22,7 @@ INDENT = 16  # room left of each row for the focus arrow
 BAR_SPAN = 90  # the longest bar takes this share (%) of the panel width, past the indent
 MAP_WIDTH = 600  # map viewBox width; its height follows the projected region
 MAP_MARGIN = 1.0  # degrees of context drawn around the region
+CLAMP = 4.0  # degrees beyond the frame where outside geometry is kept before being flattened
 NO_DATA_FILL = "url(#hatch)"
 LIGHT_BLUE = "#d7e7f3"
 
@@ -37,6 +38,12 @@ def _row_open(iso3: str, y: int, label: str) -> str:
             f'tabindex="0" role="button" aria-pressed="false" aria-label="{esc(label)}">')
 
 
+def _name(country: str) -> str:
+    """Country name, with the focus arrow the stylesheet shows only on the focused row."""
+    return (f'<tspan class="fm" x="0" aria-hidden="true">▶</tspan>'
+            f'<tspan class="name" x="{INDENT}">{esc(country)}</tspan>')
+
+
 def _alt_text(title: str, rows: pd.DataFrame, column: str) -> str:
     return f"{title}. " + "; ".join(f"{r['country']}: {r[column] or NOT_REPORTED}" for _, r in rows.iterrows()) + "."
 
@@ -50,19 +57,18 @@ def bar_panel(figures: pd.DataFrame, indicator: str) -> str:
     parts = [f'<svg class="chart" width="100%" height="{ROW * len(rows) + 4}" data-row="{ROW}" data-pad="4" '
              f'role="group" aria-label="{esc(_alt_text(title, rows, "value_text"))}">']
     for i, r in rows.iterrows():
-        label = (f"{r['country']}: {r['value_text']} {unit}" if r["reported"] else f"{r['country']}: {NOT_REPORTED}")
-        parts.append(_row_open(r["country_iso3"], ROW * i, label + ". Select to focus this country."))
-        parts.append(f'<rect class="hit" width="100%" height="{ROW}"/>'
-                     f'<text class="fm" x="0" y="19" aria-hidden="true">▶</text>'
-                     f'<text class="name" x="{INDENT}" y="19">{esc(r["country"])}</text>')
+        # One <text> per row, so the button's visible words read in order and match its accessible name.
+        label = f"{r['country']} {r['value_text']} {unit}" if r["reported"] else f"{r['country']} {NOT_REPORTED}"
+        parts.append(_row_open(r["country_iso3"], ROW * i, label))
+        parts.append(f'<rect class="hit" width="100%" height="{ROW}"/>')
         if r["reported"]:
             width = max(BAR_SPAN * r["value"] / top, 0.5)
-            parts.append(f'<text class="val" x="100%" y="19" text-anchor="end">{esc(r["value_text"])}</text>'
-                         f'<g transform="translate({INDENT} 0)"><rect class="bar" y="26" height="14" '
+            parts.append(f'<g transform="translate({INDENT} 0)"><rect class="bar" y="26" height="14" '
                          f'width="{width:.2f}%" fill="{BAR_COLOUR}"/></g>')
+            value = f'<tspan class="val" x="100%" text-anchor="end">{esc(r["value_text"])}</tspan>'
         else:
-            parts.append(f'<text class="nr" x="{INDENT}" y="38">{esc(NOT_REPORTED)}</text>')
-        parts.append("</g>")
+            value = f'<tspan class="nr" x="{INDENT}" y="38">{esc(NOT_REPORTED)}</tspan>'
+        parts.append(f'<text y="19">{_name(r["country"])} {value}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -91,18 +97,15 @@ def vote_panel(figures: pd.DataFrame) -> str:
              f'data-pad="4" role="group" aria-label="{esc(_alt_text(title, rows, "position"))}">']
     for i, r in rows.iterrows():
         position = r["position"] if r["reported"] else NOT_REPORTED
-        parts.append(_row_open(r["country_iso3"], VOTE_ROW * i,
-                               f"{r['country']}: {position}. Select to focus this country."))
-        parts.append(f'<rect class="hit" width="100%" height="{VOTE_ROW}"/>'
-                     f'<text class="fm" x="0" y="25" aria-hidden="true">▶</text>'
-                     f'<text class="name" x="{INDENT}" y="25">{esc(r["country"])}</text>')
+        parts.append(_row_open(r["country_iso3"], VOTE_ROW * i, f"{r['country']} {position}"))
+        parts.append(f'<rect class="hit" width="100%" height="{VOTE_ROW}"/>')
         if r["reported"]:
             style = vote_style(position)
-            parts.append(marker(style["symbol"], style["colour"], 146, 20)
-                         + f'<text class="val" x="162" y="25">{esc(position)}</text>')
+            parts.append(marker(style["symbol"], style["colour"], 146, 20))
+            value = f'<tspan class="val" x="162">{esc(position)}</tspan>'
         else:
-            parts.append(f'<text class="nr" x="138" y="25">{esc(NOT_REPORTED)}</text>')
-        parts.append("</g>")
+            value = f'<tspan class="nr" x="138">{esc(NOT_REPORTED)}</tspan>'
+        parts.append(f'<text y="25">{_name(r["country"])} {value}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -183,6 +186,36 @@ def _path(polygons: list[list[list[tuple[float, float]]]], project: Projection) 
     return "".join(out)
 
 
+def _clamp(polygons: list[list[list[tuple[float, float]]]],
+           box: tuple[float, float, float, float]) -> list[list[list[tuple[float, float]]]]:
+    """Polygons with points pulled onto `box` (west, east, south, north); those wholly outside dropped.
+
+    Only a margin beyond the drawn frame is changed, so the view is the same and the page lighter.
+    """
+    west, east, south, north = box
+    out = []
+    for rings in polygons:
+        w, e, s, n = _bbox([rings])
+        if e < west or w > east or n < south or s > north:
+            continue
+        kept = []
+        for ring in rings:
+            points: list[tuple[float, float]] = []
+            for lon, lat in ring:
+                p = (min(max(lon, west), east), min(max(lat, south), north))
+                if not points or p != points[-1]:
+                    points.append(p)
+            if len(points) > 2:
+                kept.append(points)
+        if kept:
+            out.append(kept)
+    return out
+
+
+def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    return outer[0] < inner[0] and inner[1] < outer[1] and outer[2] < inner[2] and inner[3] < outer[3]
+
+
 def _bbox(polygons: list[list[list[tuple[float, float]]]]) -> tuple[float, float, float, float]:
     lons = [p[0] for rings in polygons for ring in rings for p in ring]
     lats = [p[1] for rings in polygons for ring in rings for p in ring]
@@ -231,20 +264,21 @@ def map_svg(figures: pd.DataFrame, indicator: str) -> str:
              f'aria-labelledby="map-alt">'
              f'<title id="map-alt">{esc(map_alt(figures, indicator))}</title>'
              '<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
-             'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f2f2f2"/>'
+             'patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/>'
              f'<line x1="0" y1="0" x2="0" y2="8" stroke="{OKABE_ITO["grey"]}" stroke-width="2"/></pattern>'
              f'<clipPath id="frame"><rect width="{MAP_WIDTH}" height="{project.height}"/></clipPath></defs>'
-             f'<rect class="sea" width="{MAP_WIDTH}" height="{project.height}"/><g clip-path="url(#frame)">']
-    for g in geometries:
-        if g.get("id") in CENTRAL_ASIA:
-            continue
-        polygons = _polygons(g, arcs)
-        if not polygons:
-            continue
-        w, e, s, n = _bbox(polygons)
-        if e < west or w > east or n < south or s > north:
-            continue
-        parts.append(f'<path class="nb" d="{_path(polygons, project)}"/>')
+             f'<rect class="ground" width="{MAP_WIDTH}" height="{project.height}"/><g clip-path="url(#frame)">']
+    box = (west - CLAMP, east + CLAMP, south - CLAMP, north + CLAMP)
+    # Ground is land (the geometry's Asia scope leaves Russia out); seas and lakes are drawn over it.
+    for name, css in (("ocean", "sea"), ("countries", "nb"), ("lakes", "lake")):
+        for g in topo["objects"][name]["geometries"]:
+            if g.get("id") in CENTRAL_ASIA:
+                continue
+            polygons = _clamp(_polygons(g, arcs), box)
+            if name == "ocean":  # only seas inside the view: the Asia scope's world ocean also covers Russia
+                polygons = [p for p in polygons if _inside(_bbox([p]), box)]
+            if polygons:
+                parts.append(f'<path class="{css}" d="{_path(polygons, project)}"/>')
     parts.append("</g>")
     centroids = {g["id"]: g["properties"]["ct"] for g in geometries if g.get("id") in CENTRAL_ASIA}
     labels = []

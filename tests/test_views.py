@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 import pytest
 
 from components.article_view import article_html, quote_anchor
+from components.context_view import context_html, timeline
 from components.downloads import figures_csv, filtered_figures, package_zip
-from components.page.context import context_html, timeline
-from components.page.profile import profile_html
+from components.profile_view import profile_html
 from components.story_data import load_story
 from components.summary import summary_sentences
 

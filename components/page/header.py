@@ -15,7 +15,8 @@ def show(story: Story) -> None:
     outlet = article.get("outlet") or "the source article"
     st.caption(
         f"Source: “{article.get('title', '')}”, {outlet}. The seed text gives no publication date or URL. "
-        f"Every number below is extracted by code from the article text (file `{article.get('file', '')}`)."
+        # Plain text, not `code`: Streamlit's inline-code colour inside a caption fails WCAG contrast (3.0:1).
+        f"Every number below is extracted by code from the article text (file seeds/{article.get('file', '')})."
     )
     st.markdown(
         "**How to read this:** pick countries to compare, then click any bar, vote marker or map shape to "

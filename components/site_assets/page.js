@@ -6,6 +6,7 @@
   const boxes = [...doc.querySelectorAll('input[name="country"]')];
   const CODES = boxes.map((b) => b.value);
   const NAMES = Object.fromEntries(boxes.map((b) => [b.value, b.dataset.name]));
+  const MAX_VALUES = Number(doc.querySelector("[data-max-values]").dataset.maxValues);
   const state = { countries: [], focus: null };
 
   const clean = (v) => String(v).trim().toUpperCase();
@@ -14,18 +15,22 @@
   function readUrl() {
     const params = new URLSearchParams(location.search);
     let ignored = 0;
-    for (const v of params.getAll("country")) {
+    // The same rules as the dashboard's components/links.py: any case, duplicates merged, empty values
+    // skipped; unknown values, values past MAX_VALUES and a second focus are counted as ignored.
+    const countries = params.getAll("country");
+    for (const v of countries.slice(0, MAX_VALUES)) {
       const c = clean(v);
       if (!c) continue;
       if (!CODES.includes(c)) ignored += 1;
       else if (!state.countries.includes(c)) state.countries.push(c);
     }
+    ignored += Math.max(0, countries.length - MAX_VALUES);
     for (const v of params.getAll("focus")) {
       const c = clean(v);
-      if (!c) continue;
-      if (!CODES.includes(c)) ignored += 1;
-      else if (!state.focus) state.focus = c;
+      if (CODES.includes(c) && !state.focus) state.focus = c;
+      else if (c) ignored += 1;
     }
+    state.countries = CODES.filter((c) => state.countries.includes(c));
     if (ignored) {
       const notice = doc.getElementById("notice");
       notice.textContent = `Ignored ${ignored} unrecognised value(s) in the link.`;
@@ -41,6 +46,12 @@
     if (state.focus) params.set("focus", state.focus);
     const query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? `?${query}` : "") + location.hash);
+    const dashboard = doc.getElementById("dashboard");
+    if (dashboard) {
+      const link = new URL(dashboard.href);
+      link.search = query;
+      dashboard.href = link.href;
+    }
   }
 
   function restack(svg) {
@@ -56,8 +67,9 @@
 
   function render() {
     const visible = shown();
-    if (state.focus && !visible.includes(state.focus)) state.focus = null;
-    const f = state.focus;
+    // As in the dashboard, a focus outside the filter is kept (and said so); it dims nothing then.
+    const hiddenFocus = Boolean(state.focus) && !visible.includes(state.focus);
+    const f = hiddenFocus ? null : state.focus;
     for (const el of doc.querySelectorAll(".c[data-iso]")) {
       const iso = el.dataset.iso;
       const out = !visible.includes(iso);
@@ -80,24 +92,26 @@
       el.hidden = !el.dataset.isos.split(" ").some((c) => visible.includes(c));
     }
     for (const b of boxes) b.checked = state.countries.includes(b.value);
-    doc.getElementById("clear").disabled = !f;
+    doc.getElementById("clear").disabled = !state.focus;
     const which = state.countries.length ? state.countries.map((c) => NAMES[c]).join(", ") : "all five countries";
-    doc.getElementById("status").textContent =
-      `Showing ${which}. ${f ? `In focus: ${NAMES[f]}.` : "No country in focus."}`;
+    let focusText = "No country in focus.";
+    if (hiddenFocus) focusText = `${NAMES[state.focus]} is focused but filtered out; tick it to see it.`;
+    else if (f) focusText = `In focus: ${NAMES[f]}.`;
+    doc.getElementById("status").textContent = `Showing ${which}. ${focusText}`;
     writeUrl();
   }
 
-  function setMap(radio) {
-    const ind = radio.value;
+  function setMap(option) {
+    const ind = option.value;
     for (const shape of doc.querySelectorAll(".map .shape")) {
       shape.setAttribute("fill", shape.getAttribute(`data-f-${ind}`));
       const label = doc.querySelector(`.map .lbl[data-iso="${shape.dataset.iso}"] .lv`);
       label.textContent = shape.getAttribute(`data-l-${ind}`);
     }
-    for (const el of doc.querySelectorAll("[data-legend]")) el.hidden = el.dataset.legend !== radio.dataset.kind;
-    doc.getElementById("map-title").textContent = radio.dataset.title;
-    doc.getElementById("map-src").textContent = radio.dataset.source;
-    doc.getElementById("map-alt").textContent = radio.dataset.alt;
+    for (const el of doc.querySelectorAll("[data-legend]")) el.hidden = el.dataset.legend !== option.dataset.kind;
+    doc.getElementById("map-title").textContent = option.dataset.title;
+    doc.getElementById("map-src").textContent = option.dataset.source;
+    doc.getElementById("map-alt").textContent = option.dataset.alt;
   }
 
   const toggle = (iso) => {
@@ -125,10 +139,10 @@
     state.focus = null;
     render();
   });
-  for (const radio of doc.querySelectorAll('input[name="map"]')) radio.addEventListener("change", () => setMap(radio));
+  const mapSelect = doc.getElementById("map-ind");
+  mapSelect.addEventListener("change", () => setMap(mapSelect.selectedOptions[0]));
 
   readUrl();
   render();
-  const checked = doc.querySelector('input[name="map"]:checked');
-  if (checked) setMap(checked);
+  setMap(mapSelect.selectedOptions[0]);
 })();

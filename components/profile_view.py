@@ -1,0 +1,52 @@
+"""The focused country's profile as HTML: its four indicators and the facts about it, with quotes."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from components.article_view import quote_anchor
+from components.story import HEADINGS, NOT_REPORTED, PANELS
+from components.story_data import Story
+
+CSS = """<style>
+.profile{border-collapse:collapse;width:100%}
+.profile th,.profile td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-top:1px solid #e6e6e6}
+.profile td.v{font-weight:700;white-space:nowrap}
+.profile q{color:#444;font-style:italic}
+.profile .nr{color:#555;font-style:italic;font-weight:400}
+@media (max-width:640px){.profile thead{display:none}.profile tr,.profile th,.profile td{display:block}
+.profile th{border-top:1px solid #ccc;padding-bottom:0}.profile td{border-top:0;padding-top:.15rem}}
+</style>"""
+REGION_WIDE = 3  # a fact naming this many states or more is about the region, not one country
+
+
+def _row(label: str, value: str, quote: str, start: int) -> str:
+    return (f"<tr><th scope='row'>{html.escape(label)}</th><td class='v'>{html.escape(value)}</td>"
+            f"<td><q>{html.escape(quote)}</q> <a href='#{quote_anchor(start)}'>Read it in the article ↓</a></td></tr>")
+
+
+def country_facts(context: pd.DataFrame, focus: str) -> pd.DataFrame:
+    """Context facts whose sentence names this country and at most two others."""
+    named = context["countries"].str.split(";")
+    return context[named.apply(lambda cs: focus in cs and len(cs) < REGION_WIDE)]
+
+
+def profile_html(story: Story, focus: str) -> str:
+    """A table of the country's four indicators and the facts about it; every text escaped."""
+    rows = []
+    mine = story.figures[story.figures["country_iso3"] == focus]
+    for indicator in PANELS:
+        found = mine[mine["indicator"] == indicator]
+        if found.empty:
+            rows.append(f"<tr><th scope='row'>{html.escape(HEADINGS[indicator])}</th>"
+                        f"<td class='v nr'>{NOT_REPORTED}</td><td></td></tr>")
+            continue
+        r = found.iloc[0]
+        rows.append(_row(HEADINGS[indicator], r["value_text"], r["quote"], int(r["start"])))
+    for r in country_facts(story.context, focus).itertuples():
+        value = " ".join(p for p in (r.qualifier, r.value_text, r.unit) if p)
+        rows.append(_row(r.label, value, r.quote, r.start))
+    return (CSS + "<table class='profile'><thead><tr><th scope='col'>What</th><th scope='col'>Figure</th>"
+            "<th scope='col'>The article's words</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
