@@ -15,7 +15,8 @@ def _item(r) -> str:
     hedge = f"{r.qualifier} " if r.qualifier else ""
     unit = f" {html.escape(r.unit)}" if r.unit else ""
     return (f"<li><strong>{html.escape(hedge + r.value_text)}</strong>{unit} — {html.escape(r.label)} "
-            f"<a href=\"#{quote_anchor(r.start)}\" title=\"{html.escape(r.quote)}\">(quote)</a></li>")
+            f"<a href=\"#{quote_anchor(r.start)}\" title=\"{html.escape(r.quote)}\" "
+            f"aria-label=\"quote: {html.escape(r.label)}\">(quote)</a></li>")
 
 
 def timeline(context: pd.DataFrame) -> pd.DataFrame:
