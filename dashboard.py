@@ -39,3 +39,4 @@ if needs_rerun:
 context.show(story.context, version)
 article.show(story, version)
 data_view.show(story, countries, version)
+controls.write_back_link()

@@ -19,6 +19,10 @@ class Link:
     focus: str | None = None
     ignored: int = 0
 
+    def canonical_pairs(self) -> list[tuple[str, str]]:
+        """The query string's (name, value) pairs, in the order the page writes them."""
+        return [("country", c) for c in self.countries] + ([("focus", self.focus)] if self.focus else [])
+
     def canonical(self) -> dict[str, list[str]]:
         """The query params the bound widgets would write for this view."""
         params: dict[str, list[str]] = {}
@@ -57,6 +61,6 @@ def parse_link(raw: dict[str, list[str]]) -> Link:
 
 def share_url(base: str, countries: list[str], focus: str | None) -> str:
     """The address that reopens this view: base URL plus canonical `country`/`focus` params."""
-    pairs = [("country", c) for c in countries] + ([("focus", focus)] if focus else [])
+    pairs = Link(countries, focus).canonical_pairs()
     base = base.split("?", 1)[0].split("#", 1)[0]
     return f"{base}?{urlencode(pairs)}" if pairs else base

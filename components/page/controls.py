@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from components.countries import CENTRAL_ASIA, country_name
-from components.links import PARAMS, parse_link, share_url
+from components.links import PARAMS, Link, parse_link, share_url
 
 FILTER_KEY, FOCUS_KEY = "country", "focus"  # also the query parameter names
-_PENDING, _CHECKED, _IGNORED = "_link_pending", "_link_checked", "_link_ignored"
+_PENDING, _CHECKED, _IGNORED, _APPLIED = "_link_pending", "_link_checked", "_link_ignored", "_link_applied"
 
 
 def read_link() -> bool:
@@ -19,6 +22,7 @@ def read_link() -> bool:
     values win over the URL.
     """
     pending = st.session_state.pop(_PENDING, None)
+    st.session_state[_APPLIED] = pending
     if pending is not None:
         st.session_state[FILTER_KEY], st.session_state[FOCUS_KEY] = pending
     if _CHECKED in st.session_state:
@@ -31,6 +35,22 @@ def read_link() -> bool:
         st.session_state[_PENDING] = (link.countries, link.focus)
         return True
     return False
+
+
+def write_back_link() -> None:
+    """After a normalised link is applied, put its canonical form in the address bar.
+
+    Streamlit's binding keeps the values but not the URL here (it dropped `?focus=tjk` on the first run
+    and does not re-add a value set from code on a run started by st.rerun), so this one case rewrites
+    the address with history.replaceState. Only canonical ISO3 codes reach the script.
+    """
+    applied = st.session_state.pop(_APPLIED, None)
+    if applied is None:
+        return
+    query = urlencode(list(Link(*applied).canonical_pairs()))
+    script = ("const w = window.parent; w.history.replaceState(w.history.state, '', "
+              f"w.location.pathname + {json.dumps('?' + query if query else '')} + w.location.hash);")
+    st.iframe(f"<script>{script}</script>", height=1, alt="Puts the shared view's canonical link in the address bar")
 
 
 def toggle_focus(iso3: str | None) -> None:

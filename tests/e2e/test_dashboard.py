@@ -1,0 +1,235 @@
+"""The dashboard as a reader meets it: first load, click to focus, shared links, filter, download, article, map, phone.
+
+Each scenario also checks one thing that must NOT happen (named `# must not:` below).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.countries import CENTRAL_ASIA, country_name
+
+from .conftest import (
+    PANEL_KEYS,
+    ROOT,
+    Server,
+    Shots,
+    Traffic,
+    app_rerun,
+    click_country,
+    customdata,
+    expect_focus,
+    plot,
+    runs,
+    tick_labels,
+    wait_for_app,
+)
+
+pytestmark = pytest.mark.e2e
+
+with (ROOT / "data" / "figures.csv").open(encoding="utf-8", newline="") as fh:
+    FIGURES = list(csv.DictReader(fh))
+GRANTS = "panel-citizenship_grants"
+IGNORED_NOTICE = "not recognised"
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+
+
+def expect_no_error_elements(page: Page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+
+
+def reported(indicator: str, shown: tuple[str, ...] = CENTRAL_ASIA) -> list[str]:
+    return [r["country_iso3"] for r in FIGURES if r["indicator"] == indicator and r["country_iso3"] in shown]
+
+
+def test_first_load_draws_every_panel(open_page: Callable[..., Page], traffic: Traffic, shot: Shots) -> None:
+    page = open_page(wait=False)
+    wait_for_app(page, charts=None)
+    expect_no_error_elements(page)
+    wait_for_app(page)
+    shot(page, "first-load")
+    for key in (*PANEL_KEYS, "panel-map"):
+        expect(plot(page, key)).to_be_visible()
+        expect(plot(page, key).locator(".main-svg").first).to_be_visible()
+    for key in PANEL_KEYS:
+        expect(tick_labels(page, key)).to_have_count(len(CENTRAL_ASIA))
+        assert sorted(tick_labels(page, key).all_text_contents()) == sorted(country_name(c) for c in CENTRAL_ASIA)
+    for key in ("panel-migrant_workers", "panel-remittances_share_of_gdp", GRANTS):
+        bars = reported(key.removeprefix("panel-"))
+        expect(plot(page, key).locator(".bars .point")).to_have_count(len(bars))
+        assert sorted(customdata(page, key)[0]) == sorted(bars)
+    assert traffic.console_errors == []
+    # must not: a focus nobody asked for (no marked country, no profile)
+    expect_focus(page, None)
+
+
+def test_click_on_a_bar_focuses_that_country_everywhere_and_a_second_click_clears_it(page: Page, shot: Shots) -> None:
+    assert "TJK" in customdata(page, GRANTS)[0], "the bar to click must be a reported one"
+    click_country(page, GRANTS, "TJK")
+    expect(page).to_have_url(re.compile(r"[?&]focus=TJK(&|$)"))
+    expect_focus(page, "TJK")
+    # The others are dimmed: every migrant-worker bar but Tajikistan's is drawn at reduced opacity.
+    opacity = plot(page, "panel-migrant_workers").locator(".bars .point path").evaluate_all(
+        "els => els.map(e => e.__data__ ? [e.__data__.i, e.style.opacity] : null)")
+    codes = customdata(page, "panel-migrant_workers")[0]
+    assert {codes[i]: o for i, o in opacity} == {c: "1" if c == "TJK" else "0.35" for c in codes}
+    shot(page, "focused-TJK")
+    click_country(page, GRANTS, "TJK")
+    # must not: the focus surviving a second click on the focused bar
+    expect(page).not_to_have_url(re.compile(r"focus="))
+    expect_focus(page, None)
+    shot(page, "focus-cleared")
+
+
+def test_focused_url_opened_in_a_new_context_shows_the_same_view(open_page: Callable[..., Page],
+                                                                   app_server: Server, shot: Shots) -> None:
+    first = open_page("?country=KAZ&country=TJK")
+    click_country(first, "panel-un_vote_2022_03_02", "TJK")  # a vote marker, not a bar
+    expect(first).to_have_url(re.compile(r"\?country=KAZ&country=TJK&focus=TJK$"))
+    shot(first, "focused-from-vote")
+    first.get_by_role("button", name="Share this view").click()
+    share = first.get_by_test_id("stPopoverBody").get_by_test_id("stCode")
+    expect(share).to_contain_text("focus=TJK")
+    link = urlsplit(share.inner_text().strip())
+    assert (link.netloc, link.path or "/", link.query) == (urlsplit(first.url).netloc, "/", urlsplit(first.url).query)
+
+    second = open_page(first.url.removeprefix(app_server.url))
+    expect_focus(second, "TJK", shown=("KAZ", "TJK"))
+    for key in PANEL_KEYS:
+        assert tick_labels(second, key).all_text_contents() == tick_labels(first, key).all_text_contents()
+    expect(second).to_have_url(first.url)
+    shot(second, "reopened")
+    # must not: the reopened link being treated as partly unrecognised
+    expect(second.get_by_text(IGNORED_NOTICE)).to_have_count(0)
+
+
+def test_clear_focus_button(open_page: Callable[..., Page], shot: Shots) -> None:
+    page = open_page("?focus=UZB")
+    expect_focus(page, "UZB")
+    clear = page.get_by_role("button", name="Clear focus")
+    with app_rerun(page):
+        clear.click()
+    expect_focus(page, None)
+    expect(page).not_to_have_url(re.compile("focus="))
+    shot(page, "cleared")
+    # must not: a clear button that still offers to clear
+    expect(clear).to_be_disabled()
+
+
+def test_filter_shows_only_the_chosen_countries(page: Page, shot: Shots) -> None:
+    page.get_by_role("combobox", name="Countries to compare").click()
+    for code in ("KGZ", "UZB"):
+        with app_rerun(page):
+            page.get_by_role("option", name=code, exact=True).click()
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"\?country=KGZ&country=UZB$"))
+    for key in PANEL_KEYS:
+        expect(tick_labels(page, key)).to_have_count(2)
+        assert sorted(tick_labels(page, key).all_text_contents()) == ["Kyrgyzstan", "Uzbekistan"]
+    expect(plot(page, "panel-map").locator("path.choroplethlocation")).to_have_count(2)
+    shot(page, "filtered-KGZ-UZB")
+    # must not: a filtered-out country left in any chart or in the data table's download
+    for key in (*PANEL_KEYS, "panel-map"):
+        assert not {"KAZ", "TJK", "TKM"} & {c for trace in customdata(page, key) for c in trace}
+
+
+def test_csv_download_holds_exactly_the_filtered_figures(open_page: Callable[..., Page], shot: Shots) -> None:
+    page = open_page("?country=TJK&country=UZB")
+    button = page.locator(".st-key-download_csv").get_by_role("button", name="Download these figures (CSV)")
+    button.scroll_into_view_if_needed()
+    shot(page, "data-view")
+    with page.expect_download() as caught:
+        button.click()
+    download = caught.value
+    assert download.suggested_filename == "figures.csv"
+    text = download.path().read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert text.splitlines()[0] == (ROOT / "data" / "figures.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert rows == [r for r in FIGURES if r["country_iso3"] in ("TJK", "UZB")]
+    # must not: any other country's row
+    assert {r["country_iso3"] for r in rows} == {"TJK", "UZB"}
+
+
+def test_profile_link_highlights_the_figures_words_in_the_article(open_page: Callable[..., Page],
+                                                                   shot: Shots) -> None:
+    page = open_page("?focus=TJK")
+    figure = next(r for r in FIGURES if r["indicator"] == "citizenship_grants" and r["country_iso3"] == "TJK")
+    grants = page.get_by_role("rowheader", name="Russian citizenship grants")
+    row = page.locator(".st-key-profile tr").filter(has=grants)
+    expect(row.get_by_role("cell").first).to_have_text(figure["value_text"])
+    link = row.get_by_role("link", name="Read it in the article")
+    expect(link).to_have_attribute("href", f"#q-{figure['start']}")
+    before = runs(page)
+    link.click()
+    expect(page).to_have_url(re.compile(rf"\?focus=TJK#q-{figure['start']}$"))
+    mark = page.locator(f"mark#q-{figure['start']}")
+    expect(mark).to_be_in_viewport()
+    assert mark.evaluate("el => el.matches(':target')")
+    assert mark.evaluate("el => el.textContent") == figure["quote"]
+    expect(mark.locator("strong")).to_contain_text([figure["value_text"]])
+    shot(page, "article-highlight", mark)
+    # must not: following the link rerunning the app or losing the focus
+    expect(page.locator("mark:target")).to_have_count(1)
+    assert runs(page) == before
+    expect_focus(page, "TJK")
+
+
+def test_map_draws_from_the_apps_own_geometry_and_a_shape_click_focuses(page: Page, traffic: Traffic,
+                                                                          app_server: Server, shot: Shots) -> None:
+    world = plot(page, "panel-map")
+    expect(world.locator("path.choroplethlocation")).to_have_count(len(CENTRAL_ASIA))
+    geometry = app_server.url + "app/static/asia_110m.json"
+    assert traffic.responses.get(geometry) == 200, sorted(traffic.responses)
+    shot(page, "map", page.locator(".st-key-panel-map"))
+    with app_rerun(page):
+        page.locator(".st-key-map_indicator").get_by_text("UN General Assembly vote on Russia's invasion").click()
+    expect(world.locator("path.choroplethlocation")).to_have_count(len(CENTRAL_ASIA))
+    expect(world).to_contain_text("abstained")
+    click_country(page, "panel-map", "KGZ")
+    expect(page).to_have_url(re.compile(r"[?&]focus=KGZ(&|$)"))
+    expect_focus(page, "KGZ")
+    shot(page, "map-focused-KGZ", page.locator(".st-key-panel-map"))
+    # must not: plotly fetching its geometry from its CDN
+    assert not [u for u in traffic.requests if "cdn.plot.ly" in u or (u.endswith("_110m.json") and u != geometry)]
+
+
+@pytest.mark.parametrize("view", ["", "?focus=TJK"], ids=["main", "focused"])
+def test_phone_width_has_no_horizontal_scroll(open_page: Callable[..., Page], shot: Shots, view: str) -> None:
+    page = open_page(view, width=375, height=812)
+    widths = page.evaluate("""() => ['html', 'body', '[data-testid=stApp]', '[data-testid=stAppViewContainer]',
+        '[data-testid=stMain]'].map(s => document.querySelector(s)).filter(Boolean)
+        .map(e => [e.tagName + (e.dataset.testid ? '#' + e.dataset.testid : ''), e.scrollWidth, e.clientWidth])""")
+    assert len(widths) == 5
+    assert all(scroll <= client for _, scroll, client in widths), widths
+    shot(page, "phone")
+    # must not: a chart or the profile table wider than the screen (they would be cut off, not scrolled)
+    for box in [*page.locator(".js-plotly-plot").all(), *page.locator("table.profile").all()]:
+        box.scroll_into_view_if_needed()
+        right = box.evaluate("el => el.getBoundingClientRect().right")
+        assert right <= 375, f"{box} ends at {right}px"
+    if view:
+        shot(page, "phone-profile", page.locator(".st-key-profile"))
+
+
+def test_lower_case_link_shows_the_canonical_view(open_page: Callable[..., Page]) -> None:
+    page = open_page("?country=kaz&country=TJK&country=tjk&focus=tjk")
+    expect_focus(page, "TJK", shown=("KAZ", "TJK"))
+    # must not: counting a code written in lower case as unrecognised
+    expect(page.get_by_text(IGNORED_NOTICE)).to_have_count(0)
+
+
+def test_lower_case_link_is_rewritten_in_the_address_bar(open_page: Callable[..., Page]) -> None:
+    page = open_page("?country=kaz&country=TJK&focus=tjk")
+    expect_focus(page, "TJK", shown=("KAZ", "TJK"))
+    expect(page).to_have_url(re.compile(r"\?country=KAZ&country=TJK&focus=TJK$"), timeout=5_000)
