@@ -171,3 +171,19 @@ def test_data_tables_show_on_request_with_the_filtered_rows():
     assert set(figures_table.value["country_iso3"]) == {"TJK", "UZB"}
     assert {"quote", "start", "end"} <= set(figures_table.value.columns)
     assert len(context_table.value) > 0
+
+
+@pytest.mark.parametrize(("params", "written"), [
+    ({"focus": "tjk"}, '"?focus=TJK"'),
+    ({"country": ["uzb", "kaz", "zzz"], "focus": "Kaz"}, '"?country=KAZ&country=UZB&focus=KAZ"'),
+    ({"country": "<b>x</b>"}, '""'),
+])
+def test_a_normalised_link_is_written_back_to_the_address_bar(params, written):
+    at = run_app(**params)
+    (frame,) = at.get("iframe")
+    assert f"w.location.pathname + {written} + w.location.hash" in frame.proto.srcdoc
+    assert "<b>" not in frame.proto.srcdoc
+
+
+def test_a_canonical_link_needs_no_rewrite():
+    assert not run_app(country=["KAZ", "TJK"], focus="TJK").get("iframe")
