@@ -38,5 +38,5 @@ if needs_rerun:
     st.rerun()  # apply the normalised shared link (see controls.read_link)
 context.show(story.context, version)
 article.show(story, version)
-data_view.show(story, countries, version)
+data_view.show(story, countries)
 controls.write_back_link()

@@ -87,7 +87,7 @@ def indicator_chart(figures: pd.DataFrame, indicator: str, countries: list[str],
     fig.add_scatter(
         x=[0] * len(missing), y=missing["country_iso3"], customdata=missing["country_iso3"],
         mode="markers+text", text=[NOT_REPORTED] * len(missing), textposition="middle right",
-        textfont={"color": "#555", "size": 12, "style": "italic"},
+        textfont={"color": "#555", "size": 12},
         marker={"symbol": "line-ns-open", "size": 14, "color": OKABE_ITO["grey"],
                 "opacity": _opacity(missing["country_iso3"], focus), "line": {"width": 2}},
         hovertemplate="%{y}: " + NOT_REPORTED + "<extra></extra>", name=NOT_REPORTED,
@@ -125,7 +125,7 @@ def vote_chart(figures: pd.DataFrame, countries: list[str], focus: str | None) -
             x=[NOT_REPORTED] * len(missing), y=missing["country_iso3"], customdata=missing["country_iso3"],
             mode="markers+text", text=[NOT_REPORTED] * len(missing), textposition="middle right",
             marker={"symbol": "line-ns-open", "size": 14, "color": OKABE_ITO["grey"]},
-            textfont={"color": "#555", "style": "italic"}, name=NOT_REPORTED,
+            textfont={"color": "#555"}, name=NOT_REPORTED,
             hovertemplate="%{y}: " + NOT_REPORTED + "<extra></extra>",
         )
     fig = _layout(fig, panel_title(VOTE, figures), rows, focus, "position as the article states it")

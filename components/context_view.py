@@ -36,7 +36,7 @@ def context_html(context: pd.DataFrame) -> str:
             without = rows[rows["year"] == ""]
             parts.append("<h3>Timeline</h3><ul>" + "".join(_item(r) for r in with_year.itertuples()) + "</ul>")
             if len(without):
-                parts.append("<p><em>Dates the article gives without a year, in the order it tells them:</em></p>"
+                parts.append("<p>Dates the article gives without a year, in the order it tells them:</p>"
                              "<ul>" + "".join(_item(r) for r in without.itertuples()) + "</ul>")
         else:
             rows = context[context["category"] == category]

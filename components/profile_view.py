@@ -14,8 +14,8 @@ CSS = """<style>
 .profile{border-collapse:collapse;width:100%}
 .profile th,.profile td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-top:1px solid #e6e6e6}
 .profile td.v{font-weight:700;white-space:nowrap}
-.profile q{color:#444;font-style:italic}
-.profile .nr{color:#555;font-style:italic;font-weight:400}
+.profile q{color:#444}
+.profile .nr{color:#555;font-weight:400}
 @media (max-width:640px){.profile thead{display:none}.profile tr,.profile th,.profile td{display:block}
 .profile th{border-top:1px solid #ccc;padding-bottom:0}.profile td{border-top:0;padding-top:.15rem}}
 </style>"""

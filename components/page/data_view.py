@@ -8,20 +8,16 @@ from components.downloads import figures_csv, filtered_figures, package_zip
 from components.story_data import Story
 
 
-@st.cache_data(show_spinner=False)
-def _zip(version: tuple) -> bytes:
-    return package_zip()
-
-
-def show(story: Story, countries: list[str], version: tuple) -> None:
+def show(story: Story, countries: list[str]) -> None:
     st.header("The data", anchor="data")
     rows = filtered_figures(story.figures, countries)
     st.caption(f"{len(rows)} figures for the countries shown and {len(story.context)} context facts, each with "
                "its quote and character offsets in the seed text.")
     left, right = st.columns(2)
-    left.download_button("Download these figures (CSV)", figures_csv(rows), file_name="figures.csv",
+    # Callables: the files are made when a reader asks for them, not on every run and page load.
+    left.download_button("Download these figures (CSV)", lambda: figures_csv(rows), file_name="figures.csv",
                          mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:")
-    right.download_button("Download the data package (zip)", _zip(version), file_name="central-asia-figures.zip",
+    right.download_button("Download the data package (zip)", package_zip, file_name="central-asia-figures.zip",
                           mime="application/zip", key="download_zip", on_click="ignore",
                           icon=":material/folder_zip:")
     # The interactive grid is the heaviest script a reader's browser would load; it waits to be asked for.

@@ -20,6 +20,6 @@ def show(story: Story) -> None:
     )
     st.markdown(
         "**How to read this:** pick countries to compare, then click any bar, vote marker or map shape to "
-        "follow that country through every chart. A grey line with *not reported in the article* means the "
+        "follow that country through every chart. A grey line with “not reported in the article” means the "
         "article gives no figure: it is not a zero. The address bar is always a link to exactly this view."
     )
