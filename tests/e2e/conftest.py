@@ -200,7 +200,7 @@ def shot(request: pytest.FixtureRequest, screenshot_dir: Path) -> Shots:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM:
-        pytest.skip("Chromium is not installed (tests/setup.sh installs it)")
+        pytest.fail("Chromium is not installed: run `bash tests/setup.sh` (the README's test command does)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -46,7 +46,7 @@ def static_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def static_browser() -> Iterator[Browser]:
     if not CHROMIUM:
-        pytest.skip("Chromium is not installed (tests/setup.sh installs it)")
+        pytest.fail("Chromium is not installed: run `bash tests/setup.sh` (the README's test command does)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
