@@ -150,7 +150,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def test_many_readers_at_once_all_succeed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if not CHROMIUM:
-        pytest.skip("Chromium is not installed (tests/setup.sh installs it)")
+        pytest.fail("Chromium is not installed: run `bash tests/setup.sh` (the README's test command does)")
     assert READERS >= 1 and CONCURRENCY >= 1
     readers = [Reader(i, BARS[i % len(BARS)]) for i in range(READERS)]
     requests: list[str] = []
