@@ -10,53 +10,28 @@ import argparse
 import contextlib
 import os
 import shutil
-import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from e2e.servers import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # run as a script, tests/ is on sys.path
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 CHARTS = 5
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextlib.contextmanager
 def streamlit(script: Path, cwd: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     """Run `streamlit run script` headless on a free loopback port until the block ends."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--server.enableStaticServing", "true"],
-        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            with contextlib.suppress(OSError):
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            time.sleep(0.1)
-        else:
-            raise RuntimeError(f"{script} did not start")
-        yield url, proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    log = Path(tempfile.mkdtemp(prefix="bench-")) / "streamlit.log"
+    with streamlit_server(cwd, log, script=script.name, extra_args=("--server.enableStaticServing", "true"),
+                          env={"PYTHONPATH": str(ROOT)}) as server:
+        yield server.url, server.process
 
 
 def baseline_dir() -> Path:
@@ -214,7 +189,7 @@ def main() -> None:
     results: dict[str, dict[str, list[float]]] = {"dashboard": {"load": [], "click": []},
                                                   "baseline": {"load": [], "click": []}}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=BROWSER_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         base = baseline_dir()
         with streamlit(ROOT / "dashboard.py", ROOT) as (dash_url, dash_proc), \
                 streamlit(base / "baseline.py", base) as (base_url, _):

@@ -20,16 +20,15 @@ import io
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+from e2e.servers import streamlit_server  # run as a script, tests/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -78,43 +77,18 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
-def dashboard(timeout: float = 90) -> Iterator[str | None]:
+def dashboard() -> Iterator[str | None]:
     """Start `streamlit run dashboard.py` headless on loopback; yield its URL, or None if it does not come up."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{url}_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            log.seek(0)
-            print(f"dashboard did not start: {log.read().decode(errors='replace')[-800:]}", file=sys.stderr)
+    log = Path(tempfile.mkdtemp(prefix="lighthouse-")) / "streamlit.log"
+    with contextlib.ExitStack() as stack:
+        try:
+            server = stack.enter_context(streamlit_server(ROOT, log))
+        except RuntimeError as err:
+            print(f"dashboard did not start: {str(err)[-800:]}", file=sys.stderr)
             yield None
             return
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        yield server.url
 
 
 def lighthouse_bin() -> Path:

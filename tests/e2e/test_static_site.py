@@ -5,14 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from components import publish
 from components.countries import CENTRAL_ASIA, country_name
@@ -21,8 +20,6 @@ from components.story import PANELS
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ON, DIM, OUT = re.compile(r"(^|\s)on(\s|$)"), re.compile(r"(^|\s)dim(\s|$)"), re.compile(r"(^|\s)out(\s|$)")
 
 
@@ -41,16 +38,6 @@ def static_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def static_browser() -> Iterator[Browser]:
-    if not CHROMIUM:
-        pytest.fail("Chromium is not installed: run `bash tests/setup.sh` (the README's test command does)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:
@@ -74,11 +61,11 @@ class Visit:
 
 
 @pytest.fixture
-def visit(static_browser: Browser) -> Iterator[Callable[..., Visit]]:
+def visit(browser: Browser) -> Iterator[Callable[..., Visit]]:
     opened: list[Visit] = []
 
     def _open(**kwargs) -> Visit:
-        v = Visit(static_browser, **kwargs)
+        v = Visit(browser, **kwargs)
         opened.append(v)
         return v
 
