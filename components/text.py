@@ -89,7 +89,7 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def parse_number(value_text: str) -> float:
-    """Turn a number as written ("4.5 million", "12,345", "30%", "three", "50s") into a float."""
+    """Turn a number as written ("1.5 million", "12,345", "15%", "three", "40s") into a float."""
     t = value_text.strip().lower().rstrip("%").replace("\u00a0", " ")
     if t.startswith("$"):
         t = t[1:]
