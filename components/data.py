@@ -104,7 +104,7 @@ def _parse_cell(text: str, f: Field, where: str) -> object:
     return text
 
 
-def read_seeds(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
+def seed_texts(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
     """Every seed's text by file name, as read (for checking offsets)."""
     return {p.name: p.read_bytes().decode("utf-8", errors="replace") for p in sorted(seeds_dir.glob("*.txt"))}
 
@@ -139,7 +139,7 @@ def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DI
         raise DataError(f"{where}: does not end with a newline; the file is truncated. {FIX}")
     if not rows:
         raise DataError(f"{file}: has no rows. {FIX}")
-    validate_rows(rows, table, read_seeds(seeds_dir), file)
+    validate_rows(rows, table, seed_texts(seeds_dir), file)
     frame = pd.DataFrame(rows, columns=names)
     for f in fields:
         if f.type == "integer":

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from components import data
-from components.data import DataError, load_context, load_figures, load_package, read_seeds
+from components.data import DataError, load_context, load_figures, load_package, seed_texts
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def load_story(data_dir: Path | None = None, seeds_dir: Path | None = None) -> S
     """Load and validate data/ against seeds/; raises DataError with what is wrong and how to fix it."""
     data_dir, seeds_dir = _dirs(data_dir, seeds_dir)
     package = load_package(data_dir)
-    seeds = read_seeds(seeds_dir)
+    seeds = seed_texts(seeds_dir)
     if not seeds:
         raise DataError("seeds/: holds no article *.txt. Restore the seed file from the repository.")
     return Story(load_figures(data_dir, seeds_dir), load_context(data_dir, seeds_dir), package, seeds)

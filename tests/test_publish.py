@@ -18,7 +18,7 @@ import pytest
 from components import publish
 from components.context_view import ORDER
 from components.countries import CENTRAL_ASIA, country_name
-from components.data import load_context, load_figures, load_package, read_seeds
+from components.data import load_context, load_figures, load_package, seed_texts
 from components.links import MAX_VALUES
 from components.story import NOT_REPORTED, PANELS, panel_title, source_line, vote_style
 from components.svg_charts import BAR_SPAN
@@ -226,7 +226,7 @@ def test_context_facts_listed_with_value_label_and_quote(built, context):
 
 def test_article_view_is_the_seed_with_every_quote_marked_exactly(built, figures, context):
     _, _, page = built
-    seed = read_seeds()[load_package()["article"]["file"]]
+    seed = seed_texts()[load_package()["article"]["file"]]
     article = page.find("div", cls="article")
     marks = {m.attrs["id"]: m for m in article.find_all("mark")}
     for r in [*figures.itertuples(), *context.itertuples()]:
