@@ -9,8 +9,9 @@ from components.story_data import Story, data_version, load_story
 st.set_page_config(page_title="Central Asians in Russia — figures from the article", page_icon="📊", layout="wide")
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(max_entries=2, show_spinner=False)
 def story_for(version: tuple) -> Story:
+    # A resource, not data: every session shares one read-only Story instead of unpickling a copy per run.
     return load_story()
 
 
