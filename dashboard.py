@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from components.data import DataError
-from components.page import article, context, controls, data_view, header, panels, profile
-from components.story_data import Story, data_version, load_story
+from components.page import article, context, controls, data, header, panels, profile
+from components.store import DataError, Story, data_version, load_story
 
 st.set_page_config(page_title="Central Asians in Russia — figures from the article", page_icon="📊", layout="wide")
 
@@ -39,5 +38,5 @@ if needs_rerun:
     st.rerun()  # apply the normalised shared link (see controls.read_link)
 context.show(story.context, version)
 article.show(story, version)
-data_view.show(story, countries)
+data.show(story, countries)
 controls.write_back_link()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.countries import CENTRAL_ASIA
-from components.figures import INDICATORS
+from components.indicators import IDS as INDICATORS
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def click_dashboard(browser: Browser, url: str) -> float:
     click_bar(page, chart, 1)
     page.wait_for_function(
         """([name]) => { const panels = ['migrant_workers','remittances_share_of_gdp','citizenship_grants',
-             'un_vote_2022_03_02'].map(k => document.querySelector('.st-key-panel-' + k + ' .js-plotly-plot'));
+             'un_ga_vote'].map(k => document.querySelector('.st-key-panel-' + k + ' .js-plotly-plot'));
            return panels.every(p => p && [...p.querySelectorAll('.ytick text')]
              .some(t => t.textContent === '▶ ' + name));
         }""", arg=[name], timeout=60_000)

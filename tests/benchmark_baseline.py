@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from components.data import load_figures
+from components.store import load_figures
 
 figures = load_figures()
 selected = (st.session_state.get("pick") or {}).get("selection", {}).get("points", [])
@@ -13,7 +13,7 @@ for indicator in ("migrant_workers", "remittances_share_of_gdp", "citizenship_gr
     fig = px.bar(rows, x="value", y="country_iso3", orientation="h", title=f"{indicator} · selected {focus}")
     st.plotly_chart(fig, key="pick" if indicator == "migrant_workers" else None, on_select="rerun",
                     selection_mode="points")
-votes = figures[figures["indicator"] == "un_vote_2022_03_02"]
+votes = figures[figures["indicator"] == "un_ga_vote"]
 st.plotly_chart(px.scatter(votes, x="position", y="country_iso3", title=f"vote · selected {focus}"))
 workers = figures[figures["indicator"] == "migrant_workers"]
 st.plotly_chart(px.choropleth(workers, locations="country_iso3", color="value", scope="asia",

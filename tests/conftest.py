@@ -27,7 +27,7 @@ def seed_text() -> str:
 
 
 def csv_rows(table: str, data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
-    """Rows of data/<table>.csv as raw strings, read independently of components.data."""
+    """Rows of data/<table>.csv as raw strings, read independently of components.store."""
     with (data_dir / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
@@ -57,7 +57,7 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def run_extract(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     """Run `python -m components.extract --seeds S --out O` in-process: (exit code, stdout, stderr)."""
-    from components.extract import main
+    from components.extract.pipeline import main
 
     def _run(seeds_dir: Path, out_dir: Path) -> tuple[int, str, str]:
         capsys.readouterr()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import data as data_module
+from components import store as data_module
 from components.countries import CENTRAL_ASIA
 from components.page import controls, panels
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import charts
 from components.countries import CENTRAL_ASIA, country_name
-from components.data import load_figures
-from components.story import DIMMED_OPACITY, NOT_REPORTED, PANELS
+from components.store import load_figures
+from components.views import plotly_charts as charts
+from components.views.labels import DIMMED_OPACITY, NOT_REPORTED, PANELS
 
 NUMERIC = [p for p in PANELS if p != charts.VOTE]
 
@@ -129,6 +129,11 @@ def test_map_draws_every_state_and_marks_the_unreported(figures, indicator):
     assert fig.layout.geo.scope == "asia"
 
 
-def test_map_geometry_is_local():
-    assert charts.GEOMETRY.is_file()
-    assert set(charts._centroids()) == set(CENTRAL_ASIA)
+def test_map_geometry_is_shipped_and_the_chart_config_points_at_it():
+    from components.geometry import GEOMETRY, TOPOJSON_URL, centroids
+    from components.page.panels import PLOTLY_CONFIG
+
+    assert GEOMETRY.is_file() and GEOMETRY.parent.name == "static"
+    assert set(centroids()) == set(CENTRAL_ASIA)
+    # Without this setting plotly.js fetches the geometry from its CDN.
+    assert PLOTLY_CONFIG["topojsonURL"] == TOPOJSON_URL == f"app/{GEOMETRY.parent.name}/"

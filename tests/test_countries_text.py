@@ -8,7 +8,7 @@ import pytest
 from conftest import csv_rows
 
 from components.countries import CENTRAL_ASIA, countries_in, country_name, resolve
-from components.text import ABBREVIATIONS, Seed, article_metadata, body_span, parse_number, sentence_spans
+from components.extract.text import ABBREVIATIONS, Seed, article_metadata, body_span, parse_number, sentence_spans
 
 
 @pytest.mark.parametrize(("form", "iso3"), [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import DATA_DIR, SEED_PATH, csv_rows, seed_text
 
-from components.extract import run
-from components.text import DIGIT_TOKEN, body_span
+from components.extract.pipeline import run
+from components.extract.text import DIGIT_TOKEN, body_span
 
 # Numbers on the page that are not figures of the story, found by the words around them (group 1 is the
 # number). Both are in the outlet's donation appeal printed after every article, not in the article body.

@@ -10,8 +10,8 @@ import frictionless
 import pytest
 from conftest import DATA_DIR, SEED_PATH
 
-from components.data import load_package
 from components.schema import TABLES
+from components.store import load_package
 
 PACKAGE_PATH = DATA_DIR / "datapackage.json"
 

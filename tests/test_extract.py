@@ -13,9 +13,9 @@ import pytest
 from conftest import DATA_DIR, ROOT, SEED_PATH, csv_rows, seed_text
 
 from components.countries import countries_in, country_pattern
-from components.data import load_context, load_figures
-from components.extract import run
-from components.text import parse_number
+from components.extract.pipeline import run
+from components.extract.text import parse_number
+from components.store import load_context, load_figures
 
 DATA_FILES = ("context.csv", "datapackage.json", "figures.csv")
 TEXT = seed_text()
@@ -140,7 +140,7 @@ def test_changed_vote_position_changes_positions(seeds_copy: Path, tmp_path: Pat
     assert clause
     _edit(seeds_copy, clause.start(), clause.end(), new)
     got = _values(_extract(seeds_copy, tmp_path / "out"))
-    votes = {k[1]: v[0] for k, v in got.items() if k[0] == "un_vote_2022_03_02"}
+    votes = {k[1]: v[0] for k, v in got.items() if k[0] == "un_ga_vote"}
     before = {r["country_iso3"]: r["position"] for r in VOTES}
     assert set(votes) == set(before)
     assert votes == {iso3: (new if pos == old else pos) for iso3, pos in before.items()}

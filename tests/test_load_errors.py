@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import FIX_COMMAND, SEED_PATH, csv_rows, seed_text
 
-from components.data import DataError, load_context, load_figures, load_package
+from components.extract.text import DIGIT_TOKEN, parse_number
 from components.schema import TABLES
-from components.text import DIGIT_TOKEN, parse_number
+from components.store import DataError, load_context, load_figures, load_package
 
 LOADERS = {"figures": load_figures, "context": load_context}
 TEXT = seed_text()

@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from conftest import SEED_PATH, csv_rows, seed_text
 
-from components.context_facts import FACTS
 from components.countries import countries_in
-from components.data import load_context, load_figures
+from components.extract.context_rules import FACTS
+from components.extract.text import parse_number, sentence_spans
 from components.schema import PROVENANCE, TABLES
-from components.text import parse_number, sentence_spans
+from components.store import load_context, load_figures
 
 TABLE_NAMES = tuple(TABLES)
 PROVENANCE_COLUMNS = [f.name for f in PROVENANCE]

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from components import publish
-from components.context_view import ORDER
 from components.countries import CENTRAL_ASIA, country_name
-from components.data import load_context, load_figures, load_package, seed_texts
 from components.links import MAX_VALUES
-from components.story import NOT_REPORTED, PANELS, panel_title, source_line, vote_style
-from components.svg_charts import BAR_SPAN
+from components.publish import build as publish
+from components.store import load_context, load_figures, load_package, seed_texts
+from components.views.context import ORDER
+from components.views.labels import NOT_REPORTED, PANELS, panel_title, source_line, vote_style
+from components.views.svg_charts import BAR_SPAN
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 600 * 1024  # total transfer with the host's gzip, from the issue
@@ -151,8 +151,8 @@ def test_not_reported_placeholders_where_data_has_no_row(built, figures):
 
 def test_vote_panel_shows_words_shape_and_colour(built, figures):
     _, _, page = built
-    votes = figures[figures["indicator"] == "un_vote_2022_03_02"].set_index("country_iso3")
-    for iso3, row in rows_of(page, "un_vote_2022_03_02").items():
+    votes = figures[figures["indicator"] == "un_ga_vote"].set_index("country_iso3")
+    for iso3, row in rows_of(page, "un_ga_vote").items():
         if iso3 not in votes.index:
             assert NOT_REPORTED in row.text
             continue
@@ -211,7 +211,7 @@ def test_profiles_quote_every_figure_and_link_into_the_article(built, figures):
 
 def test_context_facts_listed_with_value_label_and_quote(built, context):
     _, _, page = built
-    section = page.find("section", aria_labelledby="h-context")
+    section = page.find("section", aria_labelledby="context")
     items = section.find_all("li")
     # One item per (category, sentence): facts stated by the same sentence share its quote.
     assert len(items) == len(context.drop_duplicates(["category", "start"]))

@@ -10,12 +10,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from components.article_view import article_html, quote_anchor
-from components.context_view import context_html, timeline
-from components.downloads import figures_csv, filtered_figures, package_zip
-from components.profile_view import profile_html
-from components.story_data import load_story
-from components.summary import summary_sentences
+from components.store import load_story, package_zip
+from components.views.article import article_html, quote_anchor
+from components.views.context import context_html, timeline
+from components.views.downloads import figures_csv, filtered_figures
+from components.views.profile import profile_html
+from components.views.summary import summary_sentences
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_csv_download_equals_the_filtered_table(story, countries):
 
 
 def story_root():
-    from components.data import ROOT
+    from components.store import ROOT
 
     return ROOT
 

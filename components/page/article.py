@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.article_view import article_html
-from components.page.panels import panel_anchor
-from components.story import PANELS
-from components.story_data import Story
+from components.store import Story
+from components.views.anchors import ARTICLE, back_links
+from components.views.article import article_html
+from components.views.labels import PANELS
 
 CSS = """<style>
 .article mark{background:#fff3b0;padding:0 .1em;scroll-margin-top:4rem}
@@ -18,12 +18,12 @@ CSS = """<style>
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _article(version: tuple, _story: Story) -> str:
-    back = {i: panel_anchor(i) for i in PANELS} | {"context": "context"}
+    back = back_links(PANELS)
     body = article_html(_story.seed_text, _story.figures, _story.context, back)
     return f"{CSS}<div class='article'>{body}</div>"
 
 
 def show(story: Story, version: tuple) -> None:
-    st.header("The article, with every figure highlighted", anchor="article")
+    st.header("The article, with every figure highlighted", anchor=ARTICLE)
     st.caption("Highlighted sentences are the exact words each number comes from; ↩ returns to its chart.")
     st.html(_article(version, story))

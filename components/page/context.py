@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.context_view import context_html
+from components.views.anchors import CONTEXT
+from components.views.context import context_html
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -14,5 +15,5 @@ def _context(version: tuple, _context: pd.DataFrame) -> str:
 
 
 def show(context: pd.DataFrame, version: tuple) -> None:
-    st.header("Context: the article's other facts", anchor="context")
+    st.header("Context: the article's other facts", anchor=CONTEXT)
     st.html(_context(version, context))

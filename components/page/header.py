@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.story_data import Story
-from components.summary import summary_sentences
+from components.store import Story
+from components.views.summary import summary_sentences
 
 
 def show(story: Story) -> None:

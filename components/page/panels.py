@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts
+from components.geometry import TOPOJSON_URL
+from components.indicators import BY_ID
 from components.page.controls import toggle_focus
-from components.story import HEADINGS, PANELS, source_line
-from components.story_data import Story
+from components.store import Story
+from components.views import plotly_charts as charts
+from components.views.anchors import panel_anchor
+from components.views.labels import PANELS, source_line
 
-PLOTLY_CONFIG = {"displayModeBar": False, "topojsonURL": "app/static/", "scrollZoom": False}
-
-
-def panel_anchor(indicator: str) -> str:
-    return f"panel-{indicator}"
+PLOTLY_CONFIG = {"displayModeBar": False, "topojsonURL": TOPOJSON_URL, "scrollZoom": False}
 
 
 def _on_select(key: str) -> None:
@@ -33,7 +32,7 @@ def _figure(version: tuple, indicator: str, kind: str, countries: tuple[str, ...
     shown = list(countries)
     if kind == "map":
         fig = charts.map_chart(_story.figures, indicator, shown, focus)
-    elif indicator == charts.VOTE:
+    elif BY_ID[indicator].is_vote:
         fig = charts.vote_chart(_story.figures, shown, focus)
     else:
         fig = charts.indicator_chart(_story.figures, indicator, shown, focus)
@@ -49,7 +48,7 @@ def _chart(fig, key: str, alt: str) -> None:
 def _alt(story: Story, indicator: str, countries: list[str]) -> str:
     rows = charts.panel_rows(story.figures, indicator, countries)
     parts = [f"{r.country}: {r.value_text}" for r in rows.itertuples()]
-    return f"{HEADINGS[indicator]}. " + "; ".join(parts) + "."
+    return f"{BY_ID[indicator].heading}. " + "; ".join(parts) + "."
 
 
 def show(story: Story, countries: list[str], focus: str | None, version: tuple) -> None:
@@ -68,7 +67,7 @@ def show(story: Story, countries: list[str], focus: str | None, version: tuple) 
             st.caption(source_line(indicator, story.figures, outlet))
     with st.container(border=True, key="panel-map"):
         # A selectbox, like the focus control: one widget type less for a reader's browser to fetch.
-        indicator = st.selectbox("Map shows", PANELS, format_func=HEADINGS.get, key="map_indicator")
+        indicator = st.selectbox("Map shows", PANELS, format_func=lambda i: BY_ID[i].heading, key="map_indicator")
         fig, alt = _figure(version, indicator, "map", shown, focus, story)
         _chart(fig, f"chart-map-{indicator}-{suffix}", alt)
         st.caption("Grey: not reported in the article. " + source_line(indicator, story.figures, outlet)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.countries import country_name
-from components.profile_view import profile_html
-from components.story_data import Story
+from components.store import Story
+from components.views.anchors import PROFILE
+from components.views.profile import profile_html
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -18,5 +19,5 @@ def show(story: Story, focus: str | None, version: tuple) -> None:
     if not focus:
         return
     with st.container(border=True, key="profile"):
-        st.header(f"{country_name(focus)} in the article", anchor="profile")
+        st.header(f"{country_name(focus)} in the article", anchor=PROFILE)
         st.html(_profile(version, focus, story))

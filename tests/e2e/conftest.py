@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocke
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from components.countries import CENTRAL_ASIA, country_name
-from components.story import PANELS
+from components.views.labels import PANELS
 
 from .servers import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, copy_app, free_port, streamlit_server
 

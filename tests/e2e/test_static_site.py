@@ -13,10 +13,10 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components import publish
 from components.countries import CENTRAL_ASIA, country_name
-from components.data import load_figures
-from components.story import PANELS
+from components.publish import build as publish
+from components.store import load_figures
+from components.views.labels import PANELS
 
 pytestmark = pytest.mark.e2e
 

@@ -1,16 +1,18 @@
-"""Writing and loading data/: deterministic CSV, and validation with errors naming file, row and column."""
+"""data/ on disk: paths, deterministic CSV, validation naming file, row and column, and the loaded Story."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from components.extract.text import parse_number
 from components.schema import TABLES, Field
-from components.text import parse_number
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -170,3 +172,54 @@ def load_package(data_dir: Path = DATA_DIR) -> dict:
         raise DataError(f"data/{path.name}: is missing. {FIX}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise DataError(f"data/{path.name}: is not valid JSON ({err}). {FIX}") from None
+
+
+@dataclass(frozen=True)
+class Story:
+    """The validated data behind the page."""
+
+    figures: pd.DataFrame
+    context: pd.DataFrame
+    package: dict
+    seeds: dict[str, str]
+
+    @property
+    def article(self) -> dict[str, str]:
+        return self.package.get("article", {})
+
+    @property
+    def seed_text(self) -> str:
+        return self.seeds[self.article.get("file") or next(iter(self.seeds))]
+
+
+def _dirs(data_dir: Path | None, seeds_dir: Path | None) -> tuple[Path, Path]:
+    # Looked up at call time, so tests can point the whole app at a broken copy of data/.
+    return data_dir or DATA_DIR, seeds_dir or SEEDS_DIR
+
+
+def data_version(data_dir: Path | None = None, seeds_dir: Path | None = None) -> tuple:
+    """Names, sizes and modification times of the inputs: a cache key that changes when they do."""
+    data_dir, seeds_dir = _dirs(data_dir, seeds_dir)
+    files = sorted([*data_dir.glob("*"), *seeds_dir.glob("*.txt")])
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
+
+
+def load_story(data_dir: Path | None = None, seeds_dir: Path | None = None) -> Story:
+    """Load and validate data/ against seeds/; raises DataError with what is wrong and how to fix it."""
+    data_dir, seeds_dir = _dirs(data_dir, seeds_dir)
+    package = load_package(data_dir)
+    seeds = seed_texts(seeds_dir)
+    if not seeds:
+        raise DataError("seeds/: holds no article *.txt. Restore the seed file from the repository.")
+    return Story(load_figures(data_dir, seeds_dir), load_context(data_dir, seeds_dir), package, seeds)
+
+
+def package_zip(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> bytes:
+    """data/ and the seed article in one zip, with fixed timestamps so the bytes are reproducible."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in [*sorted(data_dir.glob("*.csv")), data_dir / "datapackage.json", *sorted(seeds_dir.glob("*.txt"))]:
+            info = zipfile.ZipInfo(f"{path.parent.name}/{path.name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes())
+    return out.getvalue()

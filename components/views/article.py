@@ -6,10 +6,7 @@ import html
 
 import pandas as pd
 
-
-def quote_anchor(start: int) -> str:
-    """The id of a quote's highlight in the article view."""
-    return f"q-{start}"
+from components.views.anchors import quote_anchor
 
 
 def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, back: dict[str, str]) -> str:

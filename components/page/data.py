@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.downloads import figures_csv, filtered_figures, package_zip
-from components.story_data import Story
+from components.store import Story, package_zip
+from components.views.downloads import figures_csv, filtered_figures
 
 
 def show(story: Story, countries: list[str]) -> None:

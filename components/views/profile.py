@@ -6,9 +6,10 @@ import html
 
 import pandas as pd
 
-from components.article_view import quote_anchor
-from components.story import HEADINGS, NOT_REPORTED, PANELS
-from components.story_data import Story
+from components.indicators import BY_ID
+from components.store import Story
+from components.views.anchors import quote_anchor
+from components.views.labels import NOT_REPORTED, PANELS
 
 CSS = """<style>
 .profile{border-collapse:collapse;width:100%}
@@ -40,11 +41,11 @@ def profile_html(story: Story, focus: str) -> str:
     for indicator in PANELS:
         found = mine[mine["indicator"] == indicator]
         if found.empty:
-            rows.append(f"<tr><th scope='row'>{html.escape(HEADINGS[indicator])}</th>"
+            rows.append(f"<tr><th scope='row'>{html.escape(BY_ID[indicator].heading)}</th>"
                         f"<td class='v nr'>{NOT_REPORTED}</td><td></td></tr>")
             continue
         r = found.iloc[0]
-        rows.append(_row(HEADINGS[indicator], r["value_text"], r["quote"], int(r["start"])))
+        rows.append(_row(BY_ID[indicator].heading, r["value_text"], r["quote"], int(r["start"])))
     for r in country_facts(story.context, focus).itertuples():
         value = " ".join(p for p in (r.qualifier, r.value_text, r.unit) if p)
         rows.append(_row(r.label, value, r.quote, r.start))

@@ -11,11 +11,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from components.context_facts import FACTS, find_context
-from components.data import DATA_DIR, SEEDS_DIR, DataError, to_csv, validate_rows
-from components.figures import find_figures
+from components.extract.context_rules import FACTS, find_context
+from components.extract.indicator_rules import find_figures
+from components.extract.text import Seed, SeedError, article_metadata, read_seed
 from components.schema import datapackage
-from components.text import Seed, SeedError, article_metadata, read_seed
+from components.store import DATA_DIR, SEEDS_DIR, DataError, to_csv, validate_rows
 
 
 def read_seeds(seeds_dir: Path) -> list[Seed]:

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from components.countries import country_name, country_pattern, resolve
-from components.text import NUMBER_PATTERN, Seed, body_span, parse_number, sentence_spans
-
-INDICATORS = ("migrant_workers", "remittances_share_of_gdp", "citizenship_grants", "un_vote_2022_03_02")
+from components.extract.text import NUMBER_PATTERN, Seed, body_span, parse_number, sentence_spans
+from components.indicators import VOTE
 
 # Vote positions as news copy states them; the article's own words are kept as the position.
 VOTE_POSITION = (r"abstained|did\s+not\s+vote|voted\s+(?:in\s+favou?r|for|against|yes|no)"
@@ -98,7 +97,7 @@ def _vote_rows(seed: Seed) -> Iterator[dict]:
         for m in re.finditer(rf"{group}\s+(?P<position>{VOTE_POSITION})", sentence):
             position = re.sub(r"\s+", " ", m.group("position"))
             for c in re.finditer(country_pattern(), m.group("countries")):
-                yield _row(seed, "un_vote_2022_03_02", resolve(c.group(0)), s, e, value=None,
+                yield _row(seed, VOTE, resolve(c.group(0)), s, e, value=None,
                            value_text=m.group("position"), value_start=s + m.start("position"),
                            unit="", position=position, as_of=date.group(0) if date else "")
 

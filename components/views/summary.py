@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.indicators import VOTE
+
 
 def _top(figures: pd.DataFrame, indicator: str) -> pd.Series | None:
     rows = figures[figures["indicator"] == indicator].dropna(subset=["value"])
@@ -19,7 +21,7 @@ def summary_sentences(figures: pd.DataFrame) -> list[str]:
         sentences.append(
             f"Russia counted {workers['value_text']} workers from {workers['country']}{year}, and money sent home "
             f"from work abroad, mostly from Russia, equals {remit['value_text']} of {remit['country']}'s GDP.")
-    votes = figures[figures["indicator"] == "un_vote_2022_03_02"]
+    votes = figures[figures["indicator"] == VOTE]
     if len(votes):
         groups = [f"{_join(list(g['country']))} {p}" for p, g in votes.groupby("position", sort=False)]
         when = votes["as_of"].iloc[0]

@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from components.article_view import quote_anchor
+from components.views.anchors import quote_anchor
 
 ORDER = ("Recruitment and pay", "Penalties", "Age limits", "Counts", "Timeline")
 

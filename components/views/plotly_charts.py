@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.countries import CENTRAL_ASIA, country_name
-from components.story import AXIS_UNITS, BAR_COLOUR, DIMMED_OPACITY, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
+from components.geometry import centroids
+from components.indicators import BY_ID, VOTE
+from components.views.labels import BAR_COLOUR, DIMMED_OPACITY, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
 
-GEOMETRY = Path(__file__).resolve().parent.parent / "static" / "asia_110m.json"
 FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"
 ROW_HEIGHT = 44
-VOTE = "un_vote_2022_03_02"
 # Light single-hue blues: ordered for every colour vision, and dark label text stays readable on them.
 MAP_SCALE = [[0, "#eaf2fa"], [1, "#6baed6"]]
 
@@ -93,11 +90,11 @@ def indicator_chart(figures: pd.DataFrame, indicator: str, countries: list[str],
         hovertemplate="%{y}: " + NOT_REPORTED + "<extra></extra>", name=NOT_REPORTED,
     )
     top = got["value"].max() if len(got) else 1
-    fig = _layout(fig, panel_title(indicator, figures), rows, focus, AXIS_UNITS[indicator])
+    fig = _layout(fig, panel_title(indicator, figures), rows, focus, BY_ID[indicator].axis_label)
     # Room right of the longest bar for its label.
     fig.update_xaxes(range=[0, top * 1.3])
-    if indicator == "remittances_share_of_gdp":
-        fig.update_xaxes(ticksuffix="%")
+    if BY_ID[indicator].axis_suffix:
+        fig.update_xaxes(ticksuffix=BY_ID[indicator].axis_suffix)
     return fig
 
 
@@ -136,20 +133,12 @@ def vote_chart(figures: pd.DataFrame, countries: list[str], focus: str | None) -
     return fig
 
 
-@cache
-def _centroids() -> dict[str, tuple[float, float]]:
-    """Label positions of the states, from the shipped geometry's own centroid property."""
-    geo = json.loads(GEOMETRY.read_text(encoding="utf-8"))
-    return {g["id"]: tuple(g["properties"]["ct"]) for g in geo["objects"]["countries"]["geometries"]
-            if g.get("id") in CENTRAL_ASIA}
-
-
 def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus: str | None) -> go.Figure:
     """Choropleth of Central Asia for one indicator; not-reported states drawn grey and labelled."""
     rows = panel_rows(figures, indicator, countries)
     got, missing = rows[rows["reported"]], rows[~rows["reported"]]
     fig = go.Figure()
-    if indicator == VOTE:
+    if BY_ID[indicator].is_vote:
         for position in dict.fromkeys(got["position"]):
             mine = got[got["position"] == position]
             colour = vote_style(position)["colour"]
@@ -166,7 +155,7 @@ def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus
             text=got["value_text"],
             marker={"line": {"width": [3 if i == focus else 1 for i in got["country_iso3"]],
                              "color": ["#1a1a1a" if i == focus else "white" for i in got["country_iso3"]]}},
-            colorbar={"title": {"text": AXIS_UNITS[indicator], "side": "top"}, "thickness": 10, "len": 0.6,
+            colorbar={"title": {"text": BY_ID[indicator].axis_label, "side": "top"}, "thickness": 10, "len": 0.6,
                       "orientation": "h", "x": 0, "xanchor": "left", "y": -0.02, "yanchor": "top"},
             hovertemplate="%{location}: %{text}<extra></extra>", name="reported")
     if len(missing):
@@ -177,7 +166,7 @@ def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus
             marker={"line": {"width": [3 if i == focus else 1 for i in missing["country_iso3"]],
                              "color": ["#1a1a1a" if i == focus else "#767676" for i in missing["country_iso3"]]}},
             hovertemplate="%{location}: " + NOT_REPORTED + "<extra></extra>", name=NOT_REPORTED)
-    centroid = _centroids()
+    centroid = centroids()
     said = rows["position"].where(rows["position"] != "", rows["value_text"])
     # Codes keep labels of small states apart; the hover and the caption give full names.
     said = said.where(rows["reported"], "not reported")

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import html
-import json
 import math
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
-from components.charts import panel_rows
 from components.countries import CENTRAL_ASIA, country_name
-from components.story import AXIS_UNITS, BAR_COLOUR, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
+from components.geometry import centroids, topology
+from components.indicators import BY_ID, QUANTITIES, VOTE
+from components.views.labels import BAR_COLOUR, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
+from components.views.plotly_charts import panel_rows
 
-GEOMETRY = Path(__file__).resolve().parent.parent / "static" / "asia_110m.json"
-VOTE = "un_vote_2022_03_02"
 ROW = 48  # px per country in a bar panel: name line, bar line, and a finger-sized tap target
 VOTE_ROW = 40
 INDENT = 16  # room left of each row for the focus arrow
@@ -52,7 +49,7 @@ def bar_panel(figures: pd.DataFrame, indicator: str) -> str:
     """Horizontal bars of one numeric indicator, the article's own wording as labels; a placeholder where none."""
     rows = panel_rows(figures, indicator, [])
     title = panel_title(indicator, figures)
-    unit = AXIS_UNITS[indicator]
+    unit = BY_ID[indicator].axis_label
     top = rows.loc[rows["reported"], "value"].max() if rows["reported"].any() else 1.0
     parts = [f'<svg class="chart" width="100%" height="{ROW * len(rows) + 4}" data-row="{ROW}" data-pad="4" '
              f'role="group" aria-label="{esc(_alt_text(title, rows, "value_text"))}">']
@@ -122,11 +119,6 @@ def vote_legend(figures: pd.DataFrame) -> str:
 
 
 # The map ------------------------------------------------------------------------------------------
-
-
-@cache
-def _topology() -> dict:
-    return json.loads(GEOMETRY.read_text(encoding="utf-8"))
 
 
 def _arcs(topo: dict) -> list[list[tuple[float, float]]]:
@@ -232,7 +224,7 @@ def _blend(share: float) -> str:
 def map_styles(figures: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
     """For every indicator, each state's (fill, label): shade by value, vote colour, or hatched if not reported."""
     styles: dict[str, dict[str, tuple[str, str]]] = {}
-    for indicator in AXIS_UNITS | {VOTE: ""}:
+    for indicator in (*QUANTITIES, VOTE):
         rows = panel_rows(figures, indicator, [])
         got = rows[rows["reported"]]
         low, high = (got["value"].min(), got["value"].max()) if indicator != VOTE and len(got) else (0.0, 0.0)
@@ -251,7 +243,7 @@ def map_styles(figures: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
 
 def map_svg(figures: pd.DataFrame, indicator: str) -> str:
     """Central Asia and its neighbours; the five states shaded for `indicator`, labelled at their centroids."""
-    topo = _topology()
+    topo = topology()
     arcs = _arcs(topo)
     geometries = topo["objects"]["countries"]["geometries"]
     region = {g["id"]: _polygons(g, arcs) for g in geometries if g.get("id") in CENTRAL_ASIA}
@@ -280,7 +272,6 @@ def map_svg(figures: pd.DataFrame, indicator: str) -> str:
             if polygons:
                 parts.append(f'<path class="{css}" d="{_path(polygons, project)}"/>')
     parts.append("</g>")
-    centroids = {g["id"]: g["properties"]["ct"] for g in geometries if g.get("id") in CENTRAL_ASIA}
     labels = []
     for iso3 in CENTRAL_ASIA:
         fill, label = styles[indicator][iso3]
@@ -290,7 +281,7 @@ def map_svg(figures: pd.DataFrame, indicator: str) -> str:
         parts.append(f'<path class="c shape" data-iso="{iso3}" data-act="focus" tabindex="0" role="button" '
                      f'aria-pressed="false" aria-label="{esc(name)}. Select to focus this country." '
                      f'fill="{esc(fill)}"{data} d="{_path(region[iso3], project)}"/>')
-        x, y = project(*centroids[iso3])
+        x, y = project(*centroids()[iso3])
         labels.append(f'<text class="c lbl" data-iso="{iso3}" x="{x:.1f}" y="{y:.1f}" text-anchor="middle" '
                       f'aria-hidden="true"><tspan class="fm">▶ </tspan><tspan class="ln">{esc(name)}</tspan>'
                       f'<tspan class="lv" x="{x:.1f}" dy="1.2em">{esc(label)}</tspan></text>')

@@ -1,8 +1,10 @@
-"""What the page says about each indicator: titles, units, palette, and the not-reported label."""
+"""What both editions say and paint: panel titles, source lines, the palette, vote styles, the not-reported label."""
 
 from __future__ import annotations
 
 import pandas as pd
+
+from components.indicators import BY_ID, IDS
 
 NOT_REPORTED = "not reported in the article"
 
@@ -21,13 +23,7 @@ VOTE_STYLE = {"abstained": {"colour": OKABE_ITO["orange"], "symbol": "diamond"},
               "voted against": {"colour": OKABE_ITO["vermillion"], "symbol": "square"}}
 OTHER_VOTE_STYLE = {"colour": OKABE_ITO["purple"], "symbol": "triangle-up"}
 
-PANELS = ("migrant_workers", "remittances_share_of_gdp", "citizenship_grants", "un_vote_2022_03_02")
-HEADINGS = {"migrant_workers": "Migrant workers in Russia",
-            "remittances_share_of_gdp": "Remittances as a share of GDP",
-            "citizenship_grants": "Russian citizenship grants",
-            "un_vote_2022_03_02": "UN General Assembly vote on Russia's invasion"}
-AXIS_UNITS = {"migrant_workers": "workers", "remittances_share_of_gdp": "% of GDP",
-              "citizenship_grants": "people granted citizenship"}
+PANELS = IDS  # panel order: the registry's order
 
 
 def vote_style(position: str) -> dict[str, str]:
@@ -40,8 +36,9 @@ def panel_title(indicator: str, rows: pd.DataFrame) -> str:
     mine = rows[rows["indicator"] == indicator]
     years = sorted({y for y in mine["year"] if y})
     periods = sorted({p for p in mine["as_of"] if p})
-    heading = HEADINGS[indicator]
-    if indicator == "un_vote_2022_03_02":
+    entry = BY_ID[indicator]
+    heading = entry.heading
+    if entry.is_vote:
         return f"{heading} ({periods[0]} emergency session)" if periods else heading
     return f"{heading}, {', '.join(years)}" if years else f"{heading} (year not stated)"
 

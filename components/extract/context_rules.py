@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from components.countries import countries_in
-from components.text import NUMBER_PATTERN, Seed, body_span, parse_number, sentence_spans
+from components.extract.text import NUMBER_PATTERN, Seed, body_span, parse_number, sentence_spans
 
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")

@@ -10,32 +10,30 @@ from pathlib import Path
 
 import pandas as pd
 
-from components import svg_charts as svg
-from components.article_view import article_html, quote_anchor
-from components.charts import panel_rows
-from components.context_view import ORDER, timeline
 from components.countries import CENTRAL_ASIA, country_name
-from components.data import DATA_DIR, ROOT, SEEDS_DIR
+from components.indicators import BY_ID, VOTE
 from components.links import MAX_VALUES
-from components.profile_view import country_facts
-from components.story import (
-    AXIS_UNITS,
+from components.store import DATA_DIR, ROOT, SEEDS_DIR, Story, load_story
+from components.views import svg_charts as svg
+from components.views.anchors import CONTEXT, back_links, panel_anchor, quote_anchor
+from components.views.article import article_html
+from components.views.context import ORDER, timeline
+from components.views.labels import (
     BAR_COLOUR,
     DIMMED_OPACITY,
-    HEADINGS,
     NOT_REPORTED,
     PANELS,
     panel_title,
     source_line,
 )
-from components.story_data import Story, load_story
-from components.summary import summary_sentences
-from components.svg_charts import esc
+from components.views.plotly_charts import panel_rows
+from components.views.profile import country_facts
+from components.views.summary import summary_sentences
+from components.views.svg_charts import esc
 
 SITE = ROOT / "site"
-ASSETS = Path(__file__).with_name("site_assets")
+ASSETS = Path(__file__).with_name("assets")
 MAP_DEFAULT = PANELS[0]
-VOTE = svg.VOTE
 HEAD_SCRIPT = 'document.documentElement.className="js";'
 
 
@@ -48,9 +46,9 @@ def panel_html(figures: pd.DataFrame, indicator: str, outlet: str) -> str:
     """One linked panel: title, unit, the SVG chart and its source line."""
     chart = svg.vote_panel(figures) if indicator == VOTE else svg.bar_panel(figures, indicator)
     unit = ("Position as the article states it; marker shape and colour repeat the words."
-            if indicator == VOTE else f"Unit: {AXIS_UNITS[indicator]}. Labels quote the article’s own figures.")
+            if indicator == VOTE else f"Unit: {BY_ID[indicator].axis_label}. Labels quote the article’s own figures.")
     key = svg.vote_legend(figures) if indicator == VOTE else ""
-    return (f'<section class="panel" id="panel-{indicator}" aria-labelledby="h-{indicator}">'
+    return (f'<section class="panel" id="{panel_anchor(indicator)}" aria-labelledby="h-{indicator}">'
             f'<h3 id="h-{indicator}">{esc(panel_title(indicator, figures))}</h3><p class="unit">{esc(unit)}</p>'
             f'{key}{chart}<p class="src">{esc(source_line(indicator, figures, outlet))}</p></section>')
 
@@ -64,7 +62,7 @@ def map_html(figures: pd.DataFrame, outlet: str) -> str:
         options.append(f'<option value="{ind}" data-kind="{kind}" data-title="{esc(panel_title(ind, figures))}"'
                        f' data-alt="{esc(svg.map_alt(figures, ind))}"'
                        f' data-source="{esc(source_line(ind, figures, outlet))}"{selected}>'
-                       f"{esc(HEADINGS[ind])}</option>")
+                       f"{esc(BY_ID[ind].heading)}</option>")
     hidden = " hidden" if MAP_DEFAULT == VOTE else ""
     title = esc(panel_title(MAP_DEFAULT, figures))
     return (f'<section class="panel mapcell" aria-labelledby="h-map"><h3 id="h-map">Map: <span id="map-title">'
@@ -166,7 +164,7 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
     csp = (f"default-src 'none'; img-src 'self' data:; style-src {_csp_hash(css)}; "
            f"script-src {_csp_hash(HEAD_SCRIPT)} {_csp_hash(js)}; base-uri 'none'; form-action 'none'")
     lead = " ".join(summary_sentences(figures))
-    back = {ind: f"panel-{ind}" for ind in PANELS} | {"context": "h-context"}
+    back = back_links(PANELS)
     dashboard = (f'<li><a href="{esc(dashboard_url)}" id="dashboard">Open this view in the full interactive '
                  f"dashboard</a></li>" if dashboard_url else "")
     return f"""<!doctype html>
@@ -191,7 +189,7 @@ publication date or URL. Every number on this page is extracted by code from the
 <section aria-labelledby="h-profiles"><h2 id="h-profiles">Country profiles</h2>
 <p class="hint">Each figure with the sentence that states it; the focused country opens here.</p>
 {profiles_html(figures, context)}</section>
-<section aria-labelledby="h-context"><h2 id="h-context">Other facts in the article</h2>
+<section aria-labelledby="{CONTEXT}"><h2 id="{CONTEXT}">Other facts in the article</h2>
 {context_html(context)}</section>
 <section aria-labelledby="article-h" id="article"><h2 id="article-h">The article</h2>
 <p class="hint">Every sentence a figure comes from is highlighted, the figure itself in bold; ↩ leads back

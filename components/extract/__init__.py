@@ -1,0 +1,1 @@
+"""Reading articles into data/: seeds → sentences and numbers → figures and context facts → validated tables."""
