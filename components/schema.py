@@ -13,7 +13,7 @@ class Field:
     """One column: Table Schema type, description, and whether a value is required."""
 
     name: str
-    type: str  # Table Schema: string, number, integer, year
+    type: str  # Table Schema: string, number, integer, year, date
     description: str
     required: bool = False
     enum: tuple[str, ...] = ()
@@ -27,19 +27,48 @@ PROVENANCE = (
     Field("value_end", "integer", "Offset where value_text ends: text[value_start:value_end] == value_text.", True),
 )
 
+QUALIFIERS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "more than",
+              "at least", "up to", "fewer than", "less than", "an estimated")
+POSITIONS = ("in favour", "against", "abstained", "did not vote")
+YEAR_BASES = ("stated", "paragraph", "publication date")
+REVIEWS = ("accepted", "corrected")
+
 FIGURES = (
     Field("source", "string", "Seed file name in seeds/ the row was extracted from.", True),
-    Field("indicator", "string", "Which country indicator the row gives.", True, INDICATORS),
+    Field("indicator", "string", "Which country indicator the row gives (components/indicators.py).", True,
+          INDICATORS),
     Field("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country.", True, CENTRAL_ASIA),
     Field("country", "string", "English short name of the country (pycountry).", True),
-    Field("value", "number", "The figure as a number; empty for the vote, which is a position."),
-    Field("position", "string", "Vote position as the article states it; empty for numeric indicators."),
+    Field("value", "number", "The figure as a number, exactly what the words say; empty for a range and for a vote."),
+    Field("value_low", "number", "Low end of a range the article gives ('between 600,000 and 700,000'); else empty."),
+    Field("value_high", "number", "High end of that range; never averaged with the low end. Else empty."),
+    Field("qualifier", "string", "The article's hedge on the number ('about', 'more than', 'up to'...), if any.",
+          enum=QUALIFIERS),
+    Field("position", "string", "Vote position, normalised (in favour, against, abstained, did not vote); "
+          "value_text keeps the article's words. Empty for quantities.", enum=POSITIONS),
+    Field("vote", "string", "The vote a position belongs to: the UN resolution where the text identifies it by date "
+          "or subject (e.g. A/RES/ES-11/1), else the article's own words for it. Empty for quantities."),
     Field("value_text", "string", "The figure (or position) exactly as written in the article.", True),
     Field("unit", "string", "Unit of value; empty for the vote."),
-    Field("year", "year", "Year the article gives for the figure; empty where it states none."),
-    Field("as_of", "string", "The period in the article's own words (e.g. 'in 2021', 'March 2'); empty if none."),
+    Field("year", "year", "Year the figure is for: stated by the article, or resolved from its publication date "
+          "(see year_basis); empty where it states none."),
+    Field("year_basis", "string", "How the year was found: stated in the sentence, stated earlier in the paragraph, "
+          "or resolved from the article's publication date (for 'last year'...).", enum=YEAR_BASES),
+    Field("as_of", "string", "The period or date in the article's own words (e.g. 'in 2021', 'March 2', "
+          "'last year'); empty if none."),
     Field("attribution", "string", "Whom the article credits for the figure, where it says."),
+    Field("review", "string", "Newsroom review: accepted (a number the extractor left out, added by a journalist) "
+          "or corrected (a field changed by a journalist); empty when the row is as extracted.", enum=REVIEWS),
     *PROVENANCE,
+)
+
+ARTICLES = (
+    Field("source", "string", "Seed file name in seeds/.", True),
+    Field("title", "string", "Headline, from the front matter or the text.", True),
+    Field("outlet", "string", "Publisher, where the seed states it."),
+    Field("published", "date", "Publication date from the seed's front matter (YYYY-MM-DD); empty if not stated."),
+    Field("url", "string", "Address of the article, where the seed states it."),
+    Field("language", "string", "Language code from the front matter, where stated."),
 )
 
 CONTEXT = (
@@ -57,15 +86,17 @@ CONTEXT = (
 )
 
 TABLES = {
-    "figures": {"fields": FIGURES, "key": ("source", "indicator", "country_iso3"),
-                "description": "One row per (source, indicator, country): the four country indicators."},
+    "figures": {"fields": FIGURES, "key": ("source", "indicator", "country_iso3", "value_start"),
+                "description": "One row per figure: a country's value (or vote position) as one article states it."},
     "context": {"fields": CONTEXT, "key": ("source", "fact"),
                 "description": "Every other number or date in the article body, with a short label."},
+    "articles": {"fields": ARTICLES, "key": ("source",),
+                 "description": "One row per article in seeds/: its title, outlet, date and address where stated."},
 }
 
 
-def datapackage(article: dict[str, str]) -> dict:
-    """The Frictionless Data Package descriptor of data/, with the source article's metadata."""
+def datapackage(articles: list[dict[str, str]]) -> dict:
+    """The Frictionless Data Package descriptor of data/, with every source article's metadata."""
     resources = []
     for name, table in TABLES.items():
         fields = []
@@ -85,16 +116,24 @@ def datapackage(article: dict[str, str]) -> dict:
             "description": table["description"],
             "schema": {"fields": fields, "primaryKey": list(table["key"]), "missingValues": [""]},
         })
-    source = {"title": article["title"]}
-    if article.get("outlet"):
-        source["publisher"] = article["outlet"]
+    sources = []
+    for a in articles:
+        source = {"title": a["title"]}
+        source.update({key: a[field] for key, field in (("publisher", "outlet"), ("path", "url")) if a.get(field)})
+        sources.append(source)
+    first = articles[0]
+    # The first article (by file name) keeps the descriptor's original single-article fields.
+    article = {"file": first["source"], "title": first["title"]}
+    article.update({k: first[k] for k in ("outlet", "published", "url") if first.get(k)})
+    title = (f"Figures from “{first['title']}”" if len(articles) == 1
+             else f"Figures from {len(articles)} articles on Central Asians in Russia")
     return {
         "profile": "tabular-data-package",
         "name": "central-asia-russia-ukraine-figures",
-        "title": f"Figures from “{article['title']}”",
-        "description": ("Every figure of the source article, extracted by code from the text in seeds/; "
+        "title": title,
+        "description": ("Every figure of the source articles, extracted by code from the text in seeds/; "
                         "each row carries the verbatim quote and its character offsets."),
-        "sources": [source],
+        "sources": sources,
         "article": article,
         "resources": resources,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,8 @@ def validate_rows(rows: list[dict], table: str, seeds: dict[str, str], file: str
         if key in seen:
             raise DataError(f"{where}: duplicate key {dict(zip(spec['key'], key))} (also row {seen[key]}). {FIX}")
         seen[key] = i
-        _check_provenance(row, seeds, where)
+        if "quote" in row:  # the articles table describes seeds; it quotes nothing
+            _check_provenance(row, seeds, where)
 
 
 def _check_field(value: object, f: Field, where: str) -> None:
@@ -73,6 +75,8 @@ def _check_field(value: object, f: Field, where: str) -> None:
         raise DataError(f"{where}: {value!r} is not a number. {FIX}")
     if f.type == "year" and not (isinstance(value, str) and value.isdigit() and len(value) == 4):
         raise DataError(f"{where}: {value!r} is not a four-digit year. {FIX}")
+    if f.type == "date" and not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        raise DataError(f"{where}: {value!r} is not a date written YYYY-MM-DD. {FIX}")
 
 
 def _check_provenance(row: dict, seeds: dict[str, str], where: str) -> None:
@@ -154,8 +158,13 @@ def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DI
 
 
 def load_figures(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> pd.DataFrame:
-    """The four country indicators, validated; one row per (source, indicator, country)."""
+    """The country indicators, validated; one row per figure an article states."""
     return load_table("figures", data_dir, seeds_dir)
+
+
+def load_articles(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> pd.DataFrame:
+    """One row per source article: title, outlet, publication date and URL where the seed states them."""
+    return load_table("articles", data_dir, seeds_dir)
 
 
 def load_context(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> pd.DataFrame:
@@ -182,6 +191,7 @@ class Story:
     context: pd.DataFrame
     package: dict
     seeds: dict[str, str]
+    articles: pd.DataFrame
 
     @property
     def article(self) -> dict[str, str]:
@@ -211,7 +221,8 @@ def load_story(data_dir: Path | None = None, seeds_dir: Path | None = None) -> S
     seeds = seed_texts(seeds_dir)
     if not seeds:
         raise DataError("seeds/: holds no article *.txt. Restore the seed file from the repository.")
-    return Story(load_figures(data_dir, seeds_dir), load_context(data_dir, seeds_dir), package, seeds)
+    return Story(load_figures(data_dir, seeds_dir), load_context(data_dir, seeds_dir), package, seeds,
+                 load_articles(data_dir, seeds_dir))
 
 
 def package_zip(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> bytes:

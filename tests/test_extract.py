@@ -17,7 +17,7 @@ from components.extract.pipeline import run
 from components.extract.text import parse_number
 from components.store import load_context, load_figures
 
-DATA_FILES = ("context.csv", "datapackage.json", "figures.csv")
+DATA_FILES = ("articles.csv", "context.csv", "datapackage.json", "figures.csv")
 TEXT = seed_text()
 FIGURES = csv_rows("figures")
 CONTEXT = csv_rows("context")

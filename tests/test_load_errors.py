@@ -13,9 +13,9 @@ from conftest import FIX_COMMAND, SEED_PATH, csv_rows, seed_text
 
 from components.extract.text import DIGIT_TOKEN, parse_number
 from components.schema import TABLES
-from components.store import DataError, load_context, load_figures, load_package
+from components.store import DataError, load_articles, load_context, load_figures, load_package
 
-LOADERS = {"figures": load_figures, "context": load_context}
+LOADERS = {"figures": load_figures, "context": load_context, "articles": load_articles}
 TEXT = seed_text()
 
 

@@ -14,7 +14,7 @@ from components.extract.text import parse_number, sentence_spans
 from components.schema import PROVENANCE, TABLES
 from components.store import load_context, load_figures
 
-TABLE_NAMES = tuple(TABLES)
+TABLE_NAMES = tuple(t for t, spec in TABLES.items() if "quote" in {f.name for f in spec["fields"]})  # tables that quote
 PROVENANCE_COLUMNS = [f.name for f in PROVENANCE]
 
 

@@ -35,9 +35,19 @@ def build_tables(seeds: list[Seed]) -> dict[str, str]:
         raise SeedError(f"{', '.join(texts)}: no country figure found. Is this the right article?")
     validate_rows(figures, "figures", texts, "figures.csv")
     validate_rows(context, "context", texts, "context.csv")
-    package = datapackage(article_metadata(seeds[0]))
+    articles = [article_row(s) for s in seeds]
+    validate_rows(articles, "articles", texts, "articles.csv")
+    package = datapackage(articles)
     return {"figures.csv": to_csv(figures, "figures"), "context.csv": to_csv(context, "context"),
+            "articles.csv": to_csv(articles, "articles"),
             "datapackage.json": json.dumps(package, indent=2, ensure_ascii=False) + "\n"}
+
+
+def article_row(seed: Seed) -> dict[str, str]:
+    """The articles table's row of one seed: what its front matter or text states, nothing more."""
+    meta = article_metadata(seed)
+    return {"source": seed.name, "title": meta.get("title", ""), "outlet": meta.get("outlet", ""),
+            "published": meta.get("published", ""), "url": meta.get("url", ""), "language": meta.get("language", "")}
 
 
 def write_atomically(files: dict[str, str], out_dir: Path) -> None:

@@ -210,7 +210,7 @@ def write_site(page: str, out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
     written = [index]
-    for name in ("figures.csv", "context.csv", "datapackage.json"):
+    for name in ("figures.csv", "context.csv", "articles.csv", "datapackage.json"):
         written.append(Path(shutil.copyfile(data_dir / name, out / "data" / name)))
     return written
 
