@@ -60,6 +60,15 @@ def test_first_load_draws_four_panels_and_the_map():
     assert all(c.proto.alt for c in at.get("plotly_chart"))  # text alternative on every chart
 
 
+def test_every_chart_is_told_to_draw_the_map_from_the_apps_own_geometry():
+    from components.geometry import TOPOJSON_URL
+
+    configs = [json.loads(c.proto.config) for c in run_app().get("plotly_chart")]
+    assert len(configs) == 5
+    # Without it plotly.js fetches the map's geometry from its CDN: a request leaving the app's origin.
+    assert all(config.get("topojsonURL") == TOPOJSON_URL for config in configs), configs
+
+
 def test_filter_limits_every_panel():
     at = run_app()
     at.multiselect(key="country").set_value(["TJK", "KAZ"]).run()
@@ -75,6 +84,8 @@ def test_focus_highlights_everywhere_and_opens_the_profile():
     at.selectbox(key="focus").set_value("KGZ").run()
     assert not at.exception
     assert all(focused(spec) == ["KGZ"] for spec in charts(at)[:4])
+    map_labels = next(t["text"] for t in charts(at)[4]["data"] if t["type"] == "scattergeo")
+    assert [t for t in map_labels if "▶" in t] and all(("▶" in t) == ("KGZ" in t) for t in map_labels)
     assert "Kyrgyzstan in the article" in [h.value for h in at.header]
     profile = next(h.proto.body for h in at.get("html") if "class='profile'" in h.proto.body)
     assert "#q-" in profile and "920,000" in profile
