@@ -19,11 +19,16 @@ def _item(r) -> str:
             f"aria-label=\"quote: {html.escape(r.label)}\">(quote)</a></li>")
 
 
+def _list(rows: pd.DataFrame) -> str:
+    return "<ul>" + "".join(_item(r) for r in rows.itertuples()) + "</ul>"
+
+
 def timeline(context: pd.DataFrame) -> pd.DataFrame:
-    """Dated facts: those with a year in year order, then those whose year the article leaves out."""
-    dated = context[context["category"] == "Timeline"].copy()
-    dated["order"] = dated["year"].where(dated["year"] != "", "9999")
-    return dated.sort_values(["order", "start"], kind="stable")
+    """Dated facts: those with a year in year order, then those whose year the article leaves out; facts of the
+    same year, and the undated ones, in the order the article tells them."""
+    dated = context[context["category"] == "Timeline"]
+    with_year = dated[dated["year"] != ""].sort_values(["year", "value_start"])
+    return pd.concat([with_year, dated[dated["year"] == ""].sort_values("value_start")])
 
 
 def context_html(context: pd.DataFrame) -> str:
@@ -32,14 +37,11 @@ def context_html(context: pd.DataFrame) -> str:
     for category in [c for c in ORDER if c in set(context["category"])]:
         if category == "Timeline":
             rows = timeline(context)
-            with_year = rows[rows["year"] != ""]
+            parts.append("<h3>Timeline</h3>" + _list(rows[rows["year"] != ""]))
             without = rows[rows["year"] == ""]
-            parts.append("<h3>Timeline</h3><ul>" + "".join(_item(r) for r in with_year.itertuples()) + "</ul>")
             if len(without):
                 parts.append("<p>Dates the article gives without a year, in the order it tells them:</p>"
-                             "<ul>" + "".join(_item(r) for r in without.itertuples()) + "</ul>")
+                             + _list(without))
         else:
-            rows = context[context["category"] == category]
-            parts.append(f"<h3>{html.escape(category)}</h3><ul>" + "".join(_item(r) for r in rows.itertuples())
-                         + "</ul>")
+            parts.append(f"<h3>{html.escape(category)}</h3>" + _list(context[context["category"] == category]))
     return "<div class='context'>" + "".join(parts) + "</div>"
