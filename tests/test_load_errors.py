@@ -288,3 +288,4 @@ def test_the_data_loads_under_a_plain_c_locale() -> None:
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert proc.stdout.strip() == ascii([package["title"], len(csv_rows("figures")), TEXT[:60]])
     assert not package["title"].isascii(), "the check needs a non-ASCII character to mean anything"
+    assert load_package() == package  # in this process too (and so a mutation run knows this test reads it)
