@@ -47,7 +47,8 @@ def _files(where: str) -> list[Path]:
     return [path] if path.is_file() else sorted(path.rglob("*.py"))
 
 
-CASES = [pytest.param(p, rules, id=str(p.relative_to(ROOT))) for where, rules in FORBIDDEN.items() for p in _files(where)]
+CASES = [pytest.param(p, rules, id=str(p.relative_to(ROOT)))
+         for where, rules in FORBIDDEN.items() for p in _files(where)]
 
 
 @pytest.mark.parametrize(("path", "forbidden"), CASES)
