@@ -28,7 +28,9 @@ PROVENANCE = (
 )
 
 QUALIFIERS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "more than",
-              "at least", "up to", "fewer than", "less than", "an estimated")
+              "at least", "up to", "fewer than", "less than", "an estimated",
+              # further hedges reporters use, kept as written rather than forced onto a near synonym
+              "close to", "just over", "just under", "well over", "under", "as many as", "upwards of")
 POSITIONS = ("in favour", "against", "abstained", "did not vote")
 YEAR_BASES = ("stated", "paragraph", "publication date")
 REVIEWS = ("accepted", "corrected")
