@@ -87,7 +87,7 @@ BEFORE = (
      r"|\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|growth|jump|gain|reduction|cut)\s+of\s+$"),
     ("population, not migrants", r"\b(?:population|inhabitants)\b[^.;]*$|\b(?:country|nation|republic)\s+of\s+$"),
     ("an age or a duration", r"\b(?:aged|ages?\s+of|age|between\s+the\s+ages\s+of)\s+$"),
-    ("a rank or ordinal", r"\b(?:top|ranks?|ranked|ranking|placed|No\.|number)\s+$"),
+    ("a rank or ordinal", r"\b(?:top|ranks?|ranked|ranking|placed)\s+$|\bNo\.\s*$"),
     ("a regional or overall total, not one country's",
      r"(?:\b(?:total(?:l?ed|s)?|altogether|combined|overall|in\s+all|all\s+told)\s+(?:of\s+)?(?:(?:some|about|around|"
      r"nearly|almost|over|more\s+than)\s+)?$|Central\s+Asia(?:ns?)?\b[^;]*$|\bthe\s+(?:region|CIS)\b[^;]*$)"),
@@ -144,14 +144,17 @@ def trap(head: str, tail: str, kind: str) -> str:
         if rx.search(tail):
             if reason == "a count of countries or votes, not of people" and kind == "percent":
                 continue
+            if reason == "a share of a total, not a count" and kind != "percent":
+                continue  # "88,250 of them acquired citizenship": a count out of a group, not a share
             return reason
     for reason, rx in BEFORE_RX:
         if rx.search(head):
             return reason
     phrase = head + " " + tail
     if kind == "percent":
+        near = head + " " + tail[:40]  # "31.3 percent of GDP as household transfers held up": only the number's own words
         for reason, rx in PERCENT_PHRASE_RX:
-            if rx.search(phrase):
+            if rx.search(near):
                 return reason
     else:
         for reason, rx in PHRASE_RX:

@@ -85,15 +85,27 @@ def read_article(seed: Seed) -> Reading:
         figures += vote_rows(seed, sentences, i)
         if sent.heading:
             recent = [(sent.index, f) for f in sorted(sent.families)]
-        carried = {f for at, f in recent if sent.index - at <= CARRY_SENTENCES}
+        carried = _carried(recent, sent.index)
         rows, out = _quantities(sent, carried)
         figures += rows
         left += out
-        for f in sorted(sent.families | {r["indicator"] for r in rows}):
+        for f in sorted(strong_families(sent.words) | {r["indicator"] for r in rows}):
             recent.append((sent.index, f))
     order = {ind: i for i, ind in enumerate(ORDER)}
     figures = _dedupe(sorted(figures, key=lambda r: order[r["indicator"]]))
     return Reading(figures, left)
+
+
+def _carried(recent: list[tuple[int, str]], index: int) -> set[str]:
+    """Families earlier sentences frame this one with: remittances if named in the last few sentences; of the count
+    families, those of the most recent sentence that named one."""
+    near = [(at, f) for at, f in recent if index - at <= CARRY_SENTENCES]
+    carried = {f for _, f in near if f == REMITTANCES}
+    counts = [(at, f) for at, f in near if f in (MIGRANTS, CITIZENSHIP)]
+    if counts:
+        last = max(at for at, _ in counts)
+        carried |= {f for at, f in counts if at == last}
+    return carried
 
 
 def _sentences(seed: Seed) -> list[Sentence]:
@@ -155,6 +167,14 @@ def families(text: str) -> set[str]:
         found.add(CITIZENSHIP)
     if cues.MIGRANTS.search(text) or (cues.MIGRANTS_WEAK.search(text) and cues.RUSSIA.search(text)):
         found.add(MIGRANTS)
+    return found
+
+
+def strong_families(text: str) -> set[str]:
+    """Families named outright (not migrants inferred from "citizens … in Russia"): what frames later sentences."""
+    found = families(text)
+    if MIGRANTS in found and not cues.MIGRANTS.search(text):
+        found.discard(MIGRANTS)
     return found
 
 
@@ -238,12 +258,15 @@ def _local_families(sent: Sentence, clause: tuple[int, int]) -> set[str]:
     return families(sent.text[clause[0]:clause[1]])
 
 
+_PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\d{2,5}\))(?:[\s.-]?\d{2,4}){2,}")
+
+
 def _bare_digits(sent: Sentence, n: Number) -> bool:
-    """"1212", "+7 495": four or more digits without separators and with no noun or scale after them."""
-    if not re.fullmatch(r"\d{4,}", n.text) and not re.search(r"\+\s*$|\(\s*$", sent.text[max(0, n.start - 2):n.start]):
+    """"1212", "+7 495 000 12 34": a phone number, or four digits and more without separators or a noun after them."""
+    if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(sent.text, sent.start, sent.end)):
+        return True
+    if not re.fullmatch(r"\d{4,}", n.text):
         return False
-    if re.fullmatch(r"\d{1,3}", n.text):
-        return bool(re.search(r"\+\s*$", sent.text[max(0, n.start - 2):n.start]))
     return not re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons|migrants|workers|citizens|nationals|Tajiks|Uzbeks|"
                         r"Kazakhs|Kyrgyz|Turkmens?)\b", sent.text[n.tail_start:n.tail_start + 40])
 
@@ -318,8 +341,9 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
             return "", "a percentage of something other than GDP"
         if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
             return "", "a percentage not stated as a share of GDP"
-        remits = bool(cues.REMITTANCES.search(sent.words)) or (
-            REMITTANCES in carried and bool(cues.REMITTANCES_WEAK.search(sent.words) or _tight_percent(sent, n)))
+        weak = bool(cues.REMITTANCES_WEAK.search(sent.words))
+        remits = bool(cues.REMITTANCES.search(sent.words)) or (REMITTANCES in carried and (weak or _tight_percent(
+            sent, n))) or (weak and bool(cues.GDP.search(sent.words)) and _article_on_remittances(sent.seed))
         gdp = bool(cues.GDP.search(sent.words)) or (REMITTANCES in carried and not cues.REMITTANCES.search(sent.words))
         if remits and gdp:
             return REMITTANCES, ""
@@ -351,6 +375,10 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     if REMITTANCES in sent.families:
         return "", "a count in a sentence on remittances"
     return "", "no indicator named in its sentence"
+
+
+def _article_on_remittances(seed: Seed) -> bool:
+    return bool(cues.REMITTANCES.search(seed.text, seed.body[0], seed.body[1]))
 
 
 def _tight_percent(sent: Sentence, n: Number) -> bool:
@@ -386,11 +414,11 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
 
 # --- Owners -------------------------------------------------------------------------------------------------------
 
-_AFTER_MENTION = re.compile(r"\s*(?:(?P<words>(?:[a-z][\w'’-]*\s+){0,4}?)(?P<prep>from|of|in|to|with\s+origins\s+in|"
+_AFTER_MENTION = re.compile(r"\s*(?:(?P<words>(?:[\w'’-]+\s+){0,4}?)(?P<prep>from|of|in|to|for|with\s+origins\s+in|"
                             r"born\s+in)\s+)?(?:the\s+)?$")
 _BEFORE_TIGHT = re.compile(r"^(?:['’]s?)?\s*(?:[(:=–—-]|,)\s*$")
 _BEFORE_WITH = re.compile(r"^(?:['’]s?)?\s*,?\s*(?:(?:[\w'’-]+\s+){0,5}?)(?:with|at|on)\s+$")
-_DESTINATION = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|for|towards?)\s+(?:the\s+)?"
+_DESTINATION = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|towards?)\s+(?:the\s+)?"
                           r"(?:neighbouring\s+|neighboring\s+)?$")
 _SENDER = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
 

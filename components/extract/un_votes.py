@@ -28,7 +28,8 @@ BY_DAY = {(d.month, d.day): (rid, d) for rid, d, _ in RESOLUTIONS}
 OTHER_VOTE = re.compile(r"Crimea|Security\s+Council|re-?elect|bid\s+to\s+return|2014", re.I)
 
 VOTE_INDICATOR = "un_ga_vote"
-VOTE_CONTEXT = re.compile(r"General\s+Assembly|United\s+Nations|\bU\.?N\.?(?=[\s,.'’])|\bUNGA\b|resolution", re.I)
+VOTE_CONTEXT = re.compile(r"General\s+Assembly|United\s+Nations|\bU\.?N\.?(?=[\s,.'’])|\bUNGA\b|resolution|\bvot(?:e|es|ed|ing)\b"
+                          r"|emergency\s+(?:special\s+)?session|abstentions", re.I)
 
 # Positions as reporters write them, each normalised to the contract's vocabulary.
 POSITIONS = (
