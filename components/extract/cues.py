@@ -58,8 +58,6 @@ AFTER = (
     ("a share of a total, not a count", r"^\s*of\s+(?:all\s+|the\s+)?(?:them|whom|those|these|migrants|workers|foreign"
                                         r"\w*|new\s+citizens|citizens|the\s+total|recipients|applicants|people|"
                                         r"households|families|arrivals|registrations)\b"),
-    ("a rate (per month, per year), not a count", r"^\s*(?:[a-z]+\s+)?(?:a|per|each|every)\s+(?:month|week|day|year|"
-                                                  r"season)\b(?!\s+(?:earlier|ago|before|later))"),
     ("a change, not a level", r"^\s*(?:[a-z]+\s+)?(?:fall|drop|decline|decrease|rise|increase|growth|jump|slump|plunge|"
                               r"contraction|reduction|cut|gain|slide|shrinkage|hike|surge|uptick|downturn|year-on-year|"
                               r"y/y|yoy)\b"),
@@ -85,7 +83,8 @@ BEFORE = (
      r"|rise|drop|decline|increase|decrease|growth)\s+"
      r"(?:by\s+)?(?:(?:an?|some|nearly|almost|about|around|over|more\s+than)\s+)?$"
      r"|\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|growth|jump|gain|reduction|cut)\s+of\s+$"),
-    ("population, not migrants", r"\b(?:population|inhabitants)\b[^.;]*$|\b(?:country|nation|republic)\s+of\s+$"),
+    ("population, not migrants", r"\b(?:population|inhabitants)\b[^.;]*$|\b(?:country|nation|republic)\s+of\s+$"
+                                 r"|\bhome\s+to\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$"),
     ("an age or a duration", r"\b(?:aged|ages?\s+of|age|between\s+the\s+ages\s+of)\s+$"),
     ("a rank or ordinal", r"\b(?:top|ranks?|ranked|ranking|placed)\s+$|\bNo\.\s*$"),
     ("a regional or overall total, not one country's",
@@ -93,6 +92,12 @@ BEFORE = (
      r"nearly|almost|over|more\s+than)\s+)?$|Central\s+Asia(?:ns?)?\b[^;]*$|\bthe\s+(?:region|CIS)\b[^;]*$)"),
 )
 PHRASE = (  # anywhere in the number's phrase, for counts
+    ("a rate (per month, per year), not a count",
+     r"(?i)\b(?:a|per|each|every)\s+(?:month|week|day|year|season)\b(?!\s+(?:earlier|ago|before|later))"
+     r"|\b(?:annually|yearly|monthly)\b"),
+    ("a subset (working illegally or informally), not all migrants",
+     r"(?i)(?<!including\s)(?<!including\sthose\s)\b(?:illegal\w*|informal\w*|undocumented|unregistered|without\s+"
+     r"(?:papers|permits|documents))\b"),
     ("residence or work permits, not citizenship or a count of migrants",
      r"(?i)\b(?:residence\s+permits?|residency|permanent\s+residen\w*|temporary\s+residen\w*|residence|"
      r"work\s+permits?|patents?|visas?|permits?)\b"),
@@ -152,7 +157,8 @@ def trap(head: str, tail: str, kind: str) -> str:
             return reason
     phrase = head + " " + tail
     if kind == "percent":
-        near = head + " " + tail[:40]  # "31.3 percent of GDP as household transfers held up": only the number's own words
+        gdp = GDP.search(tail)  # "31.3 percent of GDP as household transfers held up": only the number's own words
+        near = head + " " + (tail[:gdp.end()] if gdp and gdp.start() < 40 else tail[:40])
         for reason, rx in PERCENT_PHRASE_RX:
             if rx.search(near):
                 return reason

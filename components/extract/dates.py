@@ -67,10 +67,17 @@ class TimeWords:
     relative: bool
 
 
+SPAN = re.compile(rf"(?i)\b(?:between\s+{YEAR}\s+and\s+{YEAR}|from\s+{YEAR}\s+(?:to|through|until|till)\s+{YEAR}"
+                  rf"|(?:in|during|over|for)\s+(?:the\s+(?:years|period)\s+)?{YEAR}\s*[-–]\s*(?:19|20)?\d\d"
+                  rf"|{YEAR}\s*[-–]\s*(?:19|20)?\d\d)\b")
+
+
 def time_words(text: str, start: int, end: int, published: date | None) -> list[TimeWords]:
-    """The periods text[start:end] gives for figures, in order, without years that date something else."""
-    excluded = [m.span() for m in NOT_FOR_FIGURE.finditer(text, start, end)]
-    found = []
+    """The periods text[start:end] gives for figures, in order, without years that date something else.
+    A span of years ("between 2015 and 2020") is a period of its own: its words, and no single year."""
+    spans = [m for m in SPAN.finditer(text, start, end)]
+    excluded = [m.span() for m in NOT_FOR_FIGURE.finditer(text, start, end)] + [m.span() for m in spans]
+    found = [TimeWords(m.start(), m.end(), "", m.group(0), False) for m in spans]
     for m in STATED.finditer(text, start, end):
         year = next(g for g in (m.group("year"), m.group("year2"), m.group("year3"), m.group("year4"),
                                 m.group("year5")) if g)
@@ -100,6 +107,8 @@ def resolve_relative(which: str, published: date | None) -> str:
 
 
 def _period(t: TimeWords, basis: str) -> Period:
+    if not t.year and not t.relative:
+        return Period("", "", t.words)  # a span of years: the words, no single year
     if t.relative:
         return Period(t.year, "publication date" if t.year else "", t.words)
     return Period(t.year, basis, t.words)

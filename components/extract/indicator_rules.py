@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from components.countries import Mention, country_name, mentions, other_country_regex
+from components.countries import OTHER_DEMONYMS, Mention, country_name, mentions, other_country_regex
 from components.extract import cues
 from components.extract.dates import Period, period_for
 from components.extract.numbers import Number, exact_float, find_numbers
@@ -19,9 +19,10 @@ UNITS = {MIGRANTS: "workers", REMITTANCES: "percent of GDP", CITIZENSHIP: "peopl
 ORDER = (MIGRANTS, REMITTANCES, CITIZENSHIP, VOTE)
 CARRY_SENTENCES = 4  # how far back a family named in an earlier sentence still frames a sentence that names none
 
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet|and\s+(?:in|for|by)\b)\s"
+_DASH = r"\s[—–]\s(?!(?:about|some|nearly|around|over|almost|roughly)?\s*[\d(])"  # not "Ukraine – 375,989"
+_CLAUSE_BREAK = re.compile(r";|" + _DASH + r"|,\s+(?:while|whereas|but|although|though|yet|and\s+(?:in|for|by)\b)\s"
                            r"|,\s+(?=(?:in|for|by)\s+(?:19|20)\d\d\b)")
-_SEGMENT_BREAK = re.compile(r"[,;()\[\]]|\s[—–]\s")
+_SEGMENT_BREAK = re.compile(r"[,;()\[\]]|" + _DASH)
 _ATTRIBUTION = (re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:]+?)(?=\s*(?:[,.;:]|$))"),
                 re.compile(r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates)\s+(?:from|of|by|published\s+by)\s+"
                            r"(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w’'-]*)*)"),
@@ -234,8 +235,9 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
-    if cues.CHANGE_FROM.search(head) and _change_clause(sent, n, clause) and not _own_year_after(sent, n, clause):
-        return family, cues.EARLIER_REASON
+    if cues.CHANGE_FROM.search(head) and _change_clause(sent, n, clause) and not _own_year_after(sent, n, clause) \
+            and not (_mention_after(sent, n, clause[1], family) or ("",))[0].startswith("="):
+        return family, cues.EARLIER_REASON  # "up from 11,900": an earlier value; "compared with 2.4 million Tajiks" is not
     if re.search(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:exceed|surpass|top|reach)\w*\b",
                  head):
         return family, "a negated or bounding statement, not a figure"
@@ -336,7 +338,7 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     clause_text = text[clause[0]:clause[1]]
     phrase = head + " " + tail
     if n.kind == "percent":
-        if re.match(r"\s*of\s+(?:the\s+)?(?!GDP|gross|(?:[\w-]+['’]s?\s+)?(?:GDP|gross|economy|national|output))",
+        if re.match(r"\s*of\s+(?:the\s+)?(?!GDP|gross|(?:(?:its|their|[\w-]+['’]s?)\s+)?(?:GDP|gross|economy|national|output))",
                     tail) and not re.match(r"\s*of\s+(?:the\s+)?[A-Z]", tail):
             return "", "a percentage of something other than GDP"
         if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
@@ -511,12 +513,12 @@ def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[st
     numbers_between = [q for q in sent.numbers if end <= q.start < n.lead and q.kind in ("count", "percent")]
     tight = bool(_BEFORE_TIGHT.match(gap) or _BEFORE_WITH.match(gap))
     if kind == "other":
-        if tight or (not numbers_between and not re.search(r"[;]", gap) and len(gap) < 60
-                     and not re.search(r"(?i)\b(?:in|to|from)\s*$", text[max(cs, item[0] - 6):item[0]])):
+        if tight or (not numbers_between and not re.search(r"[;]", gap) and len(gap) < 60 and item[2] not in
+                     OTHER_DEMONYMS and not re.search(r"(?i)\b(?:in|to|from)\s*$", text[max(cs, item[0] - 6):item[0]])):
             return f"a figure for another country ({item[2]})", ""
         return None
     m: Mention = item
-    if numbers_between or re.search(r"\d", gap):
+    if numbers_between:
         return None
     if _coordinated(sent, m):
         return None

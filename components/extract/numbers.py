@@ -22,7 +22,13 @@ QUALIFIER_WORDS = {
     "up to": "up to", "as many as": "as many as", "upwards of": "upwards of", "close to": "close to",
     "just over": "just over", "just under": "just under", "well over": "well over", "almost": "almost",
     "nearly": "nearly", "roughly": "roughly", "around": "around", "about": "about", "some": "some",
-    "over": "over", "under": "under",
+    "over": "over", "under": "under", "below": "below", "above": "above", "just below": "just below",
+    "just above": "just above", "well below": "well below", "well above": "well above", "at most": "at most",
+    "no more than": "no more than", "not more than": "no more than", "no fewer than": "no fewer than",
+    "in excess of": "in excess of", "slightly more than": "slightly more than", "slightly less than":
+    "slightly less than", "a little over": "a little over", "a little under": "a little under", "perhaps": "perhaps",
+    "possibly": "possibly", "maybe": "maybe", "an estimated": "an estimated", "estimated": "an estimated",
+    "an approximate": "approximately", "around about": "around",
 }
 
 _WORD = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(UNITS[1:10]) + r"))?|"
@@ -301,6 +307,9 @@ def _range(text: str, a: Number, b: Number) -> Number | None:
     low, high = a.value, b.value
     if low is None or high is None:
         return None
+    if a.kind != b.kind and not (a.kind == "count" and b.kind == "percent" and not _scale_of(a)) \
+            and not (a.kind == "money" and b.kind == "count"):
+        return None  # "by 20% to 1.1 million": a change and a level, not a range
     # A scale or percent written once applies to both ends: "1.5 to 2 million", "20-25%".
     kind = b.kind if a.kind == "count" else a.kind
     b_scale = _scale_of(b)

@@ -102,8 +102,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:countries|states|nations|members|member\s+states)\s+(?:that\s+|which\s+|who\s+)?(?P<position>{POSITION})",
             re.I)
         _COMPILED["predicate"] = re.compile(
-            rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?\s*(?:were|was|included|including"
-            rf"|came\s+from|:|—|–)\s+(?:those\s+of\s+)?{lst}", re.I)
+            rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?\s*(?:were|was|included|,?\s*"
+            rf"including|,?\s*among\s+them|came\s+from|:|—|–)\s+(?:those\s+of\s+)?{lst}", re.I)
         _COMPILED["as_did"] = re.compile(rf"(?P<position>{POSITION})[^.;]{{0,60}}?,\s+as\s+did\s+{lst}", re.I)
         _COMPILED["table"] = re.compile(rf"(?P<list>(?:the\s+)?(?:{_ca_alternation()}))\s*[-–—:]\s*"
                                         rf"(?P<position>{TABLE_POSITION})\b(?=\s*(?:[;,.)]|$|\n))")
