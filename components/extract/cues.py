@@ -6,7 +6,8 @@ import re
 
 # --- Which indicator a sentence speaks of ----------------------------------------------------------------------------
 
-REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)|\btransfers\s+from\s+(?:migrants|abroad|"
+REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)|\b(?:sen[dt]s?|sending|wir(?:ed|es?|ing))\s+"
+                         r"(?:(?:money|cash|earnings)\s+)?(?:back\s+)?home\b|\btransfers\s+from\s+(?:migrants|abroad|"
                          r"workers|labou?r\s+migrants)|\bmigrants['’]\s+(?:transfers|earnings\s+sent)")
 REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|the\s+(?:share|ratio|proportion)|(?:this|that|the|a)\s+"
                               r"(?:lower\s+|higher\s+)?dependence|ratios?|money\s+sent)\b")
@@ -17,7 +18,7 @@ CITIZENSHIP = re.compile(r"(?i)\bcitizenship\b|\bpassports?\b|\bnaturali[sz]\w*|
 CITIZENSHIP_WEAK = re.compile(r"(?i)\b(?:acquisitions|naturali[sz]\w*|new\s+citizens|passports)\b")
 ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gotten|get|gets|getting|given|giv\w+|issu\w+|"
                       r"bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
-                      r"approv\w+|conferr\w+|acquisitions?|grants?)\b")
+                      r"approv\w+|conferr\w+|acquisitions?|grants?|went\s+to|handed|swore|sworn)\b")
 MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+|undocumented\s+)?migrants?|migrant\s+"
                       r"(?:workers|labou?r\w*)|workers|labou?rers|gastarbeiters?|workforce|employ\w+|work(?:ing|ed|s)?|"
                       r"jobs?|registered|registrations?|diaspora|(?:labou?r\s+)?migration)\b")
@@ -38,6 +39,7 @@ HEADING_END = re.compile(r"[.!?;]\s*[\"”’)]*$")
 # Each trap: the reason reported, and a pattern searched in the number's phrase (its comma-delimited segment, cut at
 # the neighbouring numbers). "before" patterns end where the number's words start; "after" start where it ends.
 
+REGIONAL = "a regional or overall total, not one country's"
 KIND_REASONS = {
     "year": "a year (a date, not a figure)",
     "date": "a date, not a figure",
@@ -63,7 +65,7 @@ AFTER = (
                               r"y/y|yoy)\b"),
     ("a difference between two figures, not a level",
      r"^\s*(?:[a-z]+\s+){0,2}(?:more|fewer|less|higher|lower|up|down)\s+(?:than|compared|from|on|over|year|in\s+"
-     r"comparison)\b|^\s*(?:times|-fold|fold)\b"),
+     r"comparison)\b|^\s*(?:times|-fold|fold)\b|^\s*(?:more|fewer|less)\b[^,;.]*?\bthan\b"),
     ("a count of countries or votes, not of people",
      r"^\s*(?:[a-z]+\s+)?(?:countries|states|nations|member\s+states|members|delegations|votes|ballots|abstentions|"
      r"in\s+favou?r|against)\b|^\s*[-–]\s*\d"),
@@ -87,7 +89,7 @@ BEFORE = (
                                  r"|\bhome\s+to\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$"),
     ("an age or a duration", r"\b(?:aged|ages?\s+of|age|between\s+the\s+ages\s+of)\s+$"),
     ("a rank or ordinal", r"\b(?:top|ranks?|ranked|ranking|placed)\s+$|\bNo\.\s*$"),
-    ("a regional or overall total, not one country's",
+    (REGIONAL,
      r"(?:\b(?:total(?:l?ed|s)?|altogether|combined|overall|in\s+all|all\s+told)\s+(?:of\s+)?(?:(?:some|about|around|"
      r"nearly|almost|over|more\s+than)\s+)?$|Central\s+Asia(?:ns?)?\b[^;]*$|\bthe\s+(?:region|CIS)\b[^;]*$)"),
 )

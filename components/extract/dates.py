@@ -26,6 +26,7 @@ STATED = re.compile(rf"""(?ix)
       |total|tally|report|table)\b
     | \b(?P<year4>{YEAR}):
     | \b(?:(?-i:{MONTH})\s+)?(?P<year5>{YEAR})\s*,\s*(?=\S)(?!\d)
+    | (?<=,\s)(?P<year6>{YEAR})\s*$
     )""")
 # Years that date something else: "since 2011", "than in 2021", "compared with 2020", "until 2019", "by 2030".
 NOT_FOR_FIGURE = re.compile(rf"(?i)(?:since|from|until|till|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|versus"
@@ -80,7 +81,7 @@ def time_words(text: str, start: int, end: int, published: date | None) -> list[
     found = [TimeWords(m.start(), m.end(), "", m.group(0), False) for m in spans]
     for m in STATED.finditer(text, start, end):
         year = next(g for g in (m.group("year"), m.group("year2"), m.group("year3"), m.group("year4"),
-                                m.group("year5")) if g)
+                                m.group("year5"), m.group("year6")) if g)
         if any(s <= m.start("words") < e or s < m.end("words") <= e for s, e in excluded):
             continue
         found.append(TimeWords(m.start("words"), m.end("words"), year, m.group("words").strip(" ,"), False))

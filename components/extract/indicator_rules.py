@@ -224,6 +224,8 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     if vote_like and n.kind == "count":
         return "", "a global vote tally or count of countries"
     reason = cues.trap(head, tail, n.kind)
+    if reason == cues.REGIONAL and _state_between_region_and(sent, n, head):
+        reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
     if reason:
         return "", reason
     elided = bool(_MORE.match(tail) or _FURTHER.search(head))
@@ -254,6 +256,14 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
                               and how not in ("after", "before", "list", "series", "subject", "clause")):
         return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
     return family, owner
+
+
+def _state_between_region_and(sent: Sentence, n: Number, head: str) -> bool:
+    region = list(re.finditer(r"Central\s+Asia|\bthe\s+(?:region|CIS)\b", head))
+    if not region:
+        return False
+    at = n.lead - len(head) + region[-1].end()
+    return any(at <= m.start < n.lead for m in sent.ca)
 
 
 def _local_families(sent: Sentence, clause: tuple[int, int]) -> set[str]:
@@ -338,8 +348,8 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     clause_text = text[clause[0]:clause[1]]
     phrase = head + " " + tail
     if n.kind == "percent":
-        if re.match(r"\s*of\s+(?:the\s+)?(?!GDP|gross|(?:(?:its|their|[\w-]+['’]s?)\s+)?(?:GDP|gross|economy|national|output))",
-                    tail) and not re.match(r"\s*of\s+(?:the\s+)?[A-Z]", tail):
+        of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", tail)
+        if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)):
             return "", "a percentage of something other than GDP"
         if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
             return "", "a percentage not stated as a share of GDP"
