@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 YEAR = r"(?:19|20)\d\d"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -73,6 +74,7 @@ SPAN = re.compile(rf"(?i)\b(?:between\s+{YEAR}\s+and\s+{YEAR}|from\s+{YEAR}\s+(?
                   rf"|{YEAR}\s*[-–]\s*(?:19|20)?\d\d)\b")
 
 
+@lru_cache(maxsize=4096)
 def time_words(text: str, start: int, end: int, published: date | None) -> list[TimeWords]:
     """The periods text[start:end] gives for figures, in order, without years that date something else.
     A span of years ("between 2015 and 2020") is a period of its own: its words, and no single year."""

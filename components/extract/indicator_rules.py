@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from components.countries import OTHER_DEMONYMS, Mention, country_name, mentions, other_country_regex
 from components.extract import cues
 from components.extract.dates import Period, period_for
 from components.extract.numbers import Number, exact_float, find_numbers
 from components.extract.text import Seed, paragraph_spans, sentence_spans
-from components.extract.un_votes import vote_rows
+from components.extract.un_votes import VOTE_CONTEXT, vote_rows
 from components.indicators import VOTE
 
 MIGRANTS, REMITTANCES, CITIZENSHIP = "migrant_workers", "remittances_share_of_gdp", "citizenship_grants"
@@ -53,6 +54,7 @@ class Sentence:
     ca: list[Mention] = field(default_factory=list)
     others: list[tuple[int, int, str]] = field(default_factory=list)
     families: set[str] = field(default_factory=set)
+    vote_words: bool = False  # names the UN, a resolution or a vote
 
     @property
     def text(self) -> str:
@@ -92,6 +94,7 @@ def read_article(seed: Seed) -> Reading:
         left += out
         for f in sorted(strong_families(sent.words) | {r["indicator"] for r in rows}):
             recent.append((sent.index, f))
+        recent = [(at, f) for at, f in recent[-12:] if sent.index - at <= CARRY_SENTENCES]  # bounded: no quadratic scan
     order = {ind: i for i, ind in enumerate(ORDER)}
     figures = _dedupe(sorted(figures, key=lambda r: order[r["indicator"]]))
     return Reading(figures, left)
@@ -121,7 +124,8 @@ def _sentences(seed: Seed) -> list[Sentence]:
             sent.numbers = find_numbers(seed.text, s, e)
             sent.ca = mentions(seed.text, s, e)
             sent.others = _others(seed.text, s, e)
-            sent.families = families(words)
+            sent.families = set(families(words))
+            sent.vote_words = bool(VOTE_CONTEXT.search(words))
             out.append(sent)
     return out
 
@@ -159,8 +163,13 @@ def _others(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
 
 # --- Families -----------------------------------------------------------------------------------------------------
 
-def families(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def families(text: str) -> frozenset[str]:
     """Indicator families a piece of text speaks of by name."""
+    return frozenset(_families(text))
+
+
+def _families(text: str) -> set[str]:
     found = set()
     if cues.REMITTANCES.search(text) and cues.GDP.search(text):
         found.add(REMITTANCES)
@@ -173,7 +182,7 @@ def families(text: str) -> set[str]:
 
 def strong_families(text: str) -> set[str]:
     """Families named outright (not migrants inferred from "citizens … in Russia"): what frames later sentences."""
-    found = families(text)
+    found = set(families(text))
     if MIGRANTS in found and not cues.MIGRANTS.search(text):
         found.discard(MIGRANTS)
     return found

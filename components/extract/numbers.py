@@ -142,6 +142,7 @@ def words_value(words: str) -> Decimal | None:
     total = Decimal(0)
     current = Decimal(0)
     half = False
+    t = t.replace(" and a half", " half")
     for w in t.split():
         if w in ("and",):
             continue

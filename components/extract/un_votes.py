@@ -152,7 +152,7 @@ def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
 def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     """The vote rows of sentence i: each state's position, keyed by the vote the text identifies."""
     sent = sentences[i]
-    if not _in_vote_context(sentences, i):
+    if not sent.ca or not _POSITION_WORD.search(sent.words) or not _in_vote_context(sentences, i):
         return []
     found = positions_in(seed.text, sent.start, sent.end)
     rows = []
@@ -171,10 +171,13 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     return rows
 
 
+_POSITION_WORD = re.compile(r"(?i)abstain|abstention|vot(?:e|ed|ing)|favou?r|against|absent|oppos|support|backed"
+                            r"|reject|endorse|part\b|stayed\s+away|sat\s+out|\s[-–—:]\s*(?:for|yes|no)\b")
+
+
 def _in_vote_context(sentences: list, i: int) -> bool:
     sent = sentences[i]
-    near = [s for s in sentences[max(0, i - 12):i + 1] if s.paragraph >= sent.paragraph - 1]
-    return any(VOTE_CONTEXT.search(s.words) for s in near)
+    return any(s.vote_words for s in sentences[max(0, i - 12):i + 1] if s.paragraph >= sent.paragraph - 1)
 
 
 def _scopes(sentences: list, i: int) -> list[tuple[int, int]]:
