@@ -62,10 +62,14 @@ def _sentence(rng: random.Random) -> str:
     d = rng.sample(PEOPLE, 3)
     values = {"s1": s[0], "s2": s[1], "s3": s[2], "d1": d[0], "d2": d[1], "d3": d[2],
               "m1": f"{rng.randint(2, 49) / 10} million", "m2": f"{rng.randint(2, 49) / 10} million",
-              "k1": f"{rng.randint(1, 99)},{rng.randint(100, 999)}", "k2": f"{rng.randint(1, 99)},{rng.randint(100, 999)}",
-              "k3": f"{rng.randint(1, 99)},{rng.randint(100, 999)}", "p1": rng.randint(2, 45), "p2": rng.randint(2, 45),
+              "k1": _thousands(rng), "k2": _thousands(rng), "k3": _thousands(rng),
+              "p1": rng.randint(2, 45), "p2": rng.randint(2, 45),
               "y": rng.randint(2015, 2023), "y2": rng.randint(2026, 2030)}
     return rng.choice(TEMPLATES).format(**values)
+
+
+def _thousands(rng: random.Random) -> str:
+    return f"{rng.randint(1, 99)},{rng.randint(100, 999)}"
 
 
 def measure(count: int, workdir: Path) -> tuple[float, float, int, int]:

@@ -50,7 +50,8 @@ CASES = {
     "elided possessive": ("Remittances account for 33% of Tajikistan's GDP and 25% of Kyrgyzstan’s.", "",
                           {(REM, "TJK", 33, "", ""), (REM, "KGZ", 25, "", "")}),
     "country then number": ("Uzbekistan leads with 3.3 million migrants in Russia; Tajikistan comes second with "
-                            "nearly 1.3 million.", "", {(MIG, "UZB", 3.3e6, "", ""), (MIG, "TJK", 1.3e6, "nearly", "")}),
+                            "nearly 1.3 million.", "",
+                            {(MIG, "UZB", 3.3e6, "", ""), (MIG, "TJK", 1.3e6, "nearly", "")}),
     "parenthetical and with": ("Russian passports were granted mostly to Central Asians in 2018: first came Kazakhs "
                                "(24,100), then Uzbeks with 13,900.", "",
                                {(CIT, "KAZ", 24100, "", "2018"), (CIT, "UZB", 13900, "", "2018")}),
@@ -98,7 +99,8 @@ CASES = {
                       {(CIT, "TJK", 210000, "some", "")}),
     "difference left out": ("Tajiks received 110,000 Russian passports in 2019, which is 21,000 more than in 2018.", "",
                             {(CIT, "TJK", 110000, "", "2019")}),
-    "exact decimals": ("Tajikistan sent 4.1 million workers to Russia in 2018.", "", {(MIG, "TJK", 4100000, "", "2018")}),
+    "exact decimals": ("Tajikistan sent 4.1 million workers to Russia in 2018.", "",
+                       {(MIG, "TJK", 4100000, "", "2018")}),
 }
 
 # Sentences whose numbers are all traps: nothing may become a figure.

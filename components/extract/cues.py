@@ -6,8 +6,8 @@ import re
 
 # --- Which indicator a sentence speaks of ----------------------------------------------------------------------------
 
-REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)|\b(?:sen[dt]s?|sending|wir(?:ed|es?|ing))\s+"
-                         r"(?:(?:money|cash|earnings)\s+)?(?:back\s+)?home\b|\btransfers\s+from\s+(?:migrants|abroad|"
+REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)"
+                         r"|\b(?:sen[dt]s?|sending|wir(?:ed|es?|ing))\s+(?:(?:money|cash|earnings)\s+)?(?:back\s+)?home\b|\btransfers\s+from\s+(?:migrants|abroad|"
                          r"workers|labou?r\s+migrants)|\bmigrants['’]\s+(?:transfers|earnings\s+sent)")
 REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|the\s+(?:share|ratio|proportion)|(?:this|that|the|a)\s+"
                               r"(?:lower\s+|higher\s+)?dependence|ratios?|money\s+sent)\b")
@@ -16,8 +16,8 @@ GDP = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|\beconom(?:y|ies)(?:['
 CITIZENSHIP = re.compile(r"(?i)\bcitizenship\b|\bpassports?\b|\bnaturali[sz]\w*|\bbec(?:a|o)me\s+(?:Russian\s+)?"
                          r"(?:citizens|nationals)|\bnew\s+(?:Russian\s+)?citizens\b")
 CITIZENSHIP_WEAK = re.compile(r"(?i)\b(?:acquisitions|naturali[sz]\w*|new\s+citizens|passports)\b")
-ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gotten|get|gets|getting|given|giv\w+|issu\w+|"
-                      r"bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
+ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gotten|get|gets|getting|given|giv\w+|"
+                      r"issu\w+|bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
                       r"approv\w+|conferr\w+|acquisitions?|grants?|went\s+to|handed|swore|sworn)\b")
 MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+|undocumented\s+)?migrants?|migrant\s+"
                       r"(?:workers|labou?r\w*)|workers|labou?rers|gastarbeiters?|workforce|employ\w+|work(?:ing|ed|s)?|"
@@ -130,8 +130,8 @@ PERCENT_PHRASE = (
      r"families|commission|fees?|costs?|prices?|rate|devaluat\w+|investment|loans?|deposits?|turnover|sales|tariffs?"
      r"|vote[sd]?|voting|support\w*|approv\w+|survey\w*|respondents|poll\w*)\b"),
 )
-FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projected|projections?|projects|expects?|expected|predicts?|predicted|"
-                      r"outlook|scenario|will|would|could|might|may|is\s+set\s+to|are\s+set\s+to|likely\s+to|poised\s+to|"
+FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projected|projections?|projects|expects?|expected|predicts?|"
+                      r"predicted|outlook|scenario|will|would|could|might|may|is\s+set\s+to|are\s+set\s+to|likely\s+to|poised\s+to|"
                       r"on\s+track\s+to|next\s+year|by\s+20[3-9]\d|target\w*|goal|plans?\s+to|aims?\s+to|hopes?\s+to|"
                       r"to\s+(?:shrink|fall|drop|decline|rise|grow|reach|climb|slide))\b")
 FORECAST_REASON = "a forecast, target or hypothetical, not a reported figure"

@@ -1,4 +1,4 @@
-"""The period a figure is for: a year in its sentence, earlier in its paragraph, or resolved from the publication date."""
+"""The period a figure is for: its sentence's year, its paragraph's, or one resolved from the publication date."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from functools import lru_cache
 YEAR = r"(?:19|20)\d\d"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-MONTH = (r"(?:" + "|".join(MONTHS) + r"|Jan\b\.?|Feb\b\.?|Mar\b\.?|Apr\b\.?|Jun\b\.?|Jul\b\.?|Aug\b\.?|Sept?\b\.?|Oct\b\.?"
-         r"|Nov\b\.?|Dec\b\.?)")
+MONTH = (r"(?:" + "|".join(MONTHS) + r"|Jan\b\.?|Feb\b\.?|Mar\b\.?|Apr\b\.?|Jun\b\.?|Jul\b\.?|Aug\b\.?|Sept?\b\.?"
+         r"|Oct\b\.?|Nov\b\.?|Dec\b\.?)")
 
 # A year stated for a figure: "in 2021", "In 2020 alone", "by the end of 2023", "in the first half of 2022",
 # "as of January 2024", "for mid-2021", "(2022)", "the 2023 count", "2022 ministry data", "GDP, 2020:".
@@ -143,7 +143,7 @@ def _own(text: str, number: tuple[int, int], found: list[TimeWords], clause: tup
     at, end = number
     if len({(t.year, t.words if t.relative and not t.year else "") for t in found}) == 1:
         return found[0]
-    cs, ce = clause
+    ce = clause[1]
     between = [o for o in others if o != number]
     after = [t for t in found if end <= t.start <= end + 80 and t.start < ce
              and not any(end <= o[0] < t.start for o in between)]

@@ -248,7 +248,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
         return "", why
     if cues.CHANGE_FROM.search(head) and _change_clause(sent, n, clause) and not _own_year_after(sent, n, clause) \
             and not (_mention_after(sent, n, clause[1], family) or ("",))[0].startswith("="):
-        return family, cues.EARLIER_REASON  # "up from 11,900": an earlier value; "compared with 2.4 million Tajiks" is not
+        return family, cues.EARLIER_REASON  # "up from 11,900"; not "compared with 2.4 million Tajiks"
     if re.search(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:exceed|surpass|top|reach)\w*\b",
                  head):
         return family, "a negated or bounding statement, not a figure"

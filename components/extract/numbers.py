@@ -27,7 +27,7 @@ QUALIFIER_WORDS = {
     "no more than": "no more than", "not more than": "no more than", "no fewer than": "no fewer than",
     "in excess of": "in excess of", "slightly more than": "slightly more than", "slightly less than":
     "slightly less than", "a little over": "a little over", "a little under": "a little under", "perhaps": "perhaps",
-    "possibly": "possibly", "maybe": "maybe", "an estimated": "an estimated", "estimated": "an estimated",
+    "possibly": "possibly", "maybe": "maybe", "estimated": "an estimated",
     "an approximate": "approximately", "around about": "around",
 }
 
@@ -322,8 +322,8 @@ def _range(text: str, a: Number, b: Number) -> Number | None:
                   unit_end=b.unit_end)
 
 
-_CHANGE_VERB = re.compile(r"(?i)\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing|increased"
-                          r"|increases|decreased|decreases|climbed|climbs|dropped|drops|declined|declines|jumped|jumps|"
+_CHANGE_VERB = re.compile(r"(?i)\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing"
+                          r"|increased|increases|decreased|decreases|climbed|climbs|dropped|drops|declined|declines|jumped|jumps|"
                           r"went|gone|soared|surged|slipped|slid|shrank|shrunk|doubled|tripled|moved|changed|up|down"
                           r"|swelled|plunged|tumbled|recovered|rebounded)\b[^.;]*$")
 

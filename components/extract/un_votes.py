@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,13 +27,13 @@ BY_DAY = {(d.month, d.day): (rid, d) for rid, d, _ in RESOLUTIONS}
 OTHER_VOTE = re.compile(r"Crimea|Security\s+Council|re-?elect|bid\s+to\s+return|2014", re.I)
 
 VOTE_INDICATOR = "un_ga_vote"
-VOTE_CONTEXT = re.compile(r"General\s+Assembly|United\s+Nations|\bU\.?N\.?(?=[\s,.'’])|\bUNGA\b|resolution|\bvot(?:e|es|ed|ing)\b"
-                          r"|emergency\s+(?:special\s+)?session|abstentions", re.I)
+VOTE_CONTEXT = re.compile(r"General\s+Assembly|United\s+Nations|\bU\.?N\.?(?=[\s,.'’])|\bUNGA\b|resolution"
+                          r"|\bvot(?:e|es|ed|ing)\b|emergency\s+(?:special\s+)?session|abstentions", re.I)
 
 # Positions as reporters write them, each normalised to the contract's vocabulary.
 POSITIONS = (
-    ("did not vote", r"did\s+not\s+(?:vote|take\s+part|participate|cast\s+a\s+(?:vote|ballot))(?!\s+(?:for|against|in\s+"
-                     r"favou?r|with|on\s+the\s+side))|didn['’]t\s+(?:vote|take\s+part|participate)(?!\s+(?:for|against|"
+    ("did not vote", r"did\s+not\s+(?:vote|take\s+part|participate|cast\s+a\s+(?:vote|ballot))"
+                     r"(?!\s+(?:for|against|in\s+favou?r|with|on\s+the\s+side))|didn['’]t\s+(?:vote|take\s+part|participate)(?!\s+(?:for|against|"
                      r"in\s+favou?r|with))|(?:was|were)\s+absent|skipped\s+the\s+vote|stayed\s+away|sat\s+out\s+the\s+vote"
                      r"|(?:was|were)\s+not\s+present|failed\s+to\s+vote|declined\s+to\s+vote|refused\s+to\s+vote"
                      r"|not\s+voting|cast\s+no\s+vote"),
