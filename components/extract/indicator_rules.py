@@ -35,8 +35,8 @@ _MORE = re.compile(r"(?i)^\s*(?:more|others?|additional|further)\b")
 _FURTHER = re.compile(r"(?i)\b(?:a\s+further|another|an\s+additional|a\s+further)\s+$")
 _SUBNATIONAL = re.compile(r"\b(?:district|province|oblast|village|town|city|municipality|county|capital\s+region|"
                           r"[A-Z][a-z]+\s+region|region\s+of\s+[A-Z]\w+|Moscow\s+region)\b")
-_COUNT_NOUN = re.compile(r"(?i)(?:(?:[a-z]+\s+){0,2})(?:migrants?|workers|labou?rers|citizens|nationals|people|persons|Tajiks|Uzbeks|"
-                         r"Kazakhs|Kyrgyz|Turkmens?|passports|acquisitions|applications|permits|patents)\b")
+_COUNT_NOUN = re.compile(r"(?i)(?:(?:[a-z]+\s+){0,2})(?:migrants?|workers|labou?rers|citizens|nationals|people|persons"
+                         r"|Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?|passports|acquisitions|applications|permits|patents)\b")
 
 
 @dataclass
