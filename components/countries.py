@@ -15,7 +15,7 @@ CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # (nouns and adjectives, singular and plural). "Kazakh" is also an ethnicity; reporters use it for citizens.
 EXTRA_FORMS = {
     "KAZ": ("Republic of Kazakhstan", "Kazakh", "Kazakhs", "Kazakhstani", "Kazakhstanis"),
-    "KGZ": ("Kyrgyz Republic", "Kirghizia", "Kirgizia", "Kyrgyz", "Kirghiz", "Kyrgyzstani", "Kyrgyzstanis"),
+    "KGZ": ("Kyrgyz Republic", "Kirghizia", "Kirgizia", "Kyrgyz", "Kyrgyzs", "Kirghiz", "Kyrgyzstani", "Kyrgyzstanis"),
     "TJK": ("Republic of Tajikistan", "Tajik", "Tajiks", "Tajikistani", "Tajikistanis"),
     "TKM": ("Turkmen", "Turkmens", "Turkmenistani", "Turkmenistanis"),
     "UZB": ("Republic of Uzbekistan", "Uzbek", "Uzbeks", "Uzbekistani", "Uzbekistanis"),
@@ -37,7 +37,9 @@ OTHER_NAMES = ("Russia", "Russian Federation", "the Russian Federation", "Ukrain
                "Azerbaijan", "Georgia", "China", "Afghanistan", "Turkey", "Türkiye", "Iran", "India", "Pakistan",
                "South Korea", "North Korea", "Syria", "Nepal", "Tonga", "Lebanon", "Samoa", "Haiti", "Kosovo",
                "Honduras", "El Salvador", "Lesotho", "Gambia", "Mongolia", "Latvia", "Lithuania", "Estonia",
-               "Poland", "Germany", "the United States", "the US", "the U.S.", "Eritrea", "Nicaragua")
+               "Poland", "Germany", "the United States", "the US", "the U.S.", "Eritrea", "Nicaragua", "USA", "the USA",
+               "UAE", "the UAE", "the UK", "the EU", "the European Union", "Czech Republic", "Republic of Congo",
+               "the Republic of Congo")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gott
 MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+|undocumented\s+)?migrants?|migrant\s+"
                       r"(?:workers|labou?r\w*)|workers|labou?rers|gastarbeiters?|workforce|employ\w+|work(?:ing|ed|s)?|"
                       r"jobs?|registered|registrations?|diaspora|(?:labou?r\s+)?migration)\b")
+# Verbs of acquiring: "nationals obtained …" speaks of grants, not of a stock of people in Russia.
+ACQUISITION = re.compile(r"(?i)\b(?:obtain(?:s|ed|ing)?|acquir\w+|received|granted|naturali[sz]\w+)\b")
 MIGRANTS_WEAK = re.compile(r"(?i)\b(?:citizens|nationals|people|persons|residents|live|living|lived|reside\w*|stay\w*|"
                            r"there\s+(?:are|were))\b")
 RUSSIA = re.compile(r"\b(?:Russia|Russian\s+Federation|Moscow|St\.?\s+Petersburg|Russian\s+(?:cities|regions|labou?r\s+"
@@ -107,11 +109,14 @@ PHRASE = (  # anywhere in the number's phrase, for counts
                              r"funerals?)\b"),
     ("detentions, deportations or bans", r"(?i)\b(?:detained|arrested|detentions?|arrests?|deported|deportations?|"
                                          r"expelled|expulsions?|banned|bans?|barred|raids?|fined|prosecuted|"
-                                         r"convicted|sentenced|jailed|denaturali[sz]\w+|stripped|revoked|renounc\w+)\b"),
+                                         r"convicted|sentenced|jailed|denaturali[sz]\w+|stripped|revoked|renounc\w+|"
+                                         r"blacklist\w*|black\s+list|entry\s+bans?|ordered\s+(?:\w+\s+){0,3}to\s+leave)\b"),
     ("a flow (arrivals, departures, returns), not a count of migrants",
      r"(?i)\b(?:returned|returning|returnees?|came\s+back|come\s+back|went\s+home|entered|entries|entry|arrived|"
      r"arrivals?|departed|departures?|crossed|crossings?|left\s+(?:Russia|the\s+country|for|home)|set\s+out|"
-     r"exodus|fled|leaving|trips|outflow|(?:have|has|had)\s+left|left\s+(?:under|in)|lose|lost|losing)\b"),
+     r"exodus|fled|leaving|trips|outflow|(?:have|has|had)\s+left|left\s+(?:under|in)|lose|lost|losing|"
+     r"(?:came|come|comes|coming)\s+(?:to|back|home)|head(?:ed|ing|s)\s+(?:to|for|from|home|back)|"
+     r"migrat(?:ed|ing)\s+to|mov(?:ed|ing)\s+to|journeys?|travel+(?:ed|ing|s)?\s+(?:to|from)|inflow|influx)\b"),
     ("soldiers, recruits or prisoners, not migrants", r"(?i)\b(?:mobili[sz]\w+|recruit\w*|enlist\w*|signed\s+"
                                                        r"(?:up|contracts?)|fighting|fought|soldiers|troops|fighters|"
                                                        r"volunteers|contractors|prisoners|servicemen|army)\b"),
@@ -168,4 +173,29 @@ def trap(head: str, tail: str, kind: str) -> str:
         for reason, rx in PHRASE_RX:
             if rx.search(phrase):
                 return reason
+    return ""
+
+
+# --- What happened to the people counted, when the verb comes after an apposition ------------------------------------
+# "133,000 migrants from Uzbekistan, the region's most populous country, have come back": the number's own words hold
+# no verb, so the predicate after the apposition says what the number counts.
+
+VERB = re.compile(r"(?i)\b(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|"
+                  r"live[sd]?|living|work(?:s|ing)?|stay(?:s|ing)?|came|come|comes|went|go|goes|got|get|gets|left|"
+                  r"remain\w*|made|make|makes|took|take|takes|hold|holds|held|number(?:s|ed)|total(?:s|l?ed)|"
+                  r"account\w*|sen[dt]s?|says?|said|reached|obtained|received|acquired|returned|arrived|entered|"
+                  r"migrated|moved|headed|travel+ed|died|fled|stood|rose|fell|grew)\b")
+PREDICATE_REASONS = frozenset(("a flow (arrivals, departures, returns), not a count of migrants",
+                               "deaths or casualties", "detentions, deportations or bans",
+                               "soldiers, recruits or prisoners, not migrants"))
+# Reasons that say what the people counted are (a flow, permits, deaths…): a parallel item or a part of such a group
+# ("including 265,000", "of whom 280,000", "Kyrgyzstan - 265,000" after "918,000 … came to work") is the same thing.
+WHAT_REASONS = frozenset(reason for reason, _ in PHRASE)
+
+
+def predicate_trap(predicate: str) -> str:
+    """The reason the verb after a number's apposition gives for leaving it out ("… have come back"), else empty."""
+    for reason, rx in PHRASE_RX:
+        if reason in PREDICATE_REASONS and rx.search(predicate):
+            return reason
     return ""

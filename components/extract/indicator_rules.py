@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from components.countries import OTHER_DEMONYMS, Mention, country_name, mentions, other_country_regex
 from components.extract import cues
-from components.extract.dates import Period, period_for
+from components.extract.dates import Period, period_for, time_words
 from components.extract.numbers import Number, exact_float, find_numbers
 from components.extract.text import Seed, paragraph_spans, sentence_spans
 from components.extract.un_votes import VOTE_CONTEXT, vote_rows
@@ -175,7 +175,8 @@ def _families(text: str) -> set[str]:
         found.add(REMITTANCES)
     if cues.CITIZENSHIP.search(text) and cues.ACQUIRED.search(text):
         found.add(CITIZENSHIP)
-    if cues.MIGRANTS.search(text) or (cues.MIGRANTS_WEAK.search(text) and cues.RUSSIA.search(text)):
+    if cues.MIGRANTS.search(text) or (cues.MIGRANTS_WEAK.search(text) and cues.RUSSIA.search(text)
+                                      and not cues.ACQUISITION.search(text)):
         found.add(MIGRANTS)
     return found
 
@@ -235,8 +236,13 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     reason = cues.trap(head, tail, n.kind)
     if reason == cues.REGIONAL and _state_between_region_and(sent, n, head):
         reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
+    if not reason and n.kind == "count":
+        reason = cues.predicate_trap(_predicate_after(sent, n, clause, tail))
     if reason:
         return "", reason
+    inherited = _inherited(sent, n, head, tail, previous)
+    if inherited:
+        return inherited
     if n.kind == "count" and n.value is not None and n.value < 100 and not _COUNT_NOUN.match(
             sent.text[n.tail_start:n.tail_start + 40].lstrip(" -")):
         return "", "a small number with no counted noun (an age, a duration, a label): not a state's count"
@@ -249,9 +255,17 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
+    if _SUBSET.search(head) or _SUBSET_TAIL.match(tail):
+        if previous.reason.startswith("=") and previous.family == family:
+            return family, "a part of the group counted just before it, not a total"
+    if _earlier_time(sent, n, clause):
+        return family, "an earlier value ('previously', 'before'), its date not stated"
     if cues.CHANGE_FROM.search(head) and _change_clause(sent, n, clause) and not _own_year_after(sent, n, clause) \
             and not (_mention_after(sent, n, clause[1], family) or ("",))[0].startswith("="):
         return family, cues.EARLIER_REASON  # "up from 11,900"; not "compared with 2.4 million Tajiks"
+    if re.search(r"(?i)\bwhen\s+$", head) and _RISE_FROM_WHEN.search(sent.text, clause[0], n.lead) \
+            and not _own_year_after(sent, n, clause):
+        return family, cues.EARLIER_REASON  # "a sharp rise from five years ago, when about 30,000 …"
     if re.search(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:exceed|surpass|top|reach)\w*\b",
                  head):
         return family, "a negated or bounding statement, not a figure"
@@ -268,6 +282,47 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
                               and how not in ("after", "before", "list", "series", "subject", "clause")):
         return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
     return family, owner
+
+
+_SUBSET = re.compile(r"(?i)\b(?:including|of\s+(?:whom|which|them|those)|among\s+them|among\s+whom)\s+$")
+_SUBSET_TAIL = re.compile(r"(?i)\s*(?:[a-z]+\s+)?of\s+(?:them|whom|those)\b")
+_PARALLEL_HEAD = re.compile(r"(?:\bwith|[-–—:(,]|\band)\s*$")
+
+
+def _predicate_after(sent: Sentence, n: Number, clause: tuple[int, int], tail: str) -> str:
+    """The words after the number's apposition, when its own words hold no verb; else empty."""
+    if cues.VERB.search(tail):
+        return ""
+    start = n.tail_start + len(tail)
+    end = min([q.lead for q in sent.numbers if q.lead >= start and q.kind in ("count", "percent", "money")]
+              + [clause[1]])
+    return sent.text[start:end]
+
+
+def _inherited(sent: Sentence, n: Number, head: str, tail: str, previous: Judged) -> tuple[str, str] | None:
+    """A part of a group left out ("including 265,000", "of whom 280,000"), or a parallel item after one
+    ("Kyrgyzstan - 265,000" after "918,000 … came to work"): left out for the same reason as the group."""
+    if not previous.reason or previous.reason.startswith("="):
+        return None
+    if _SUBSET.search(head) or _SUBSET_TAIL.match(tail):
+        return previous.family, previous.reason
+    before = sent.text[max(sent.start, n.lead - len(head) - 2):n.lead]  # the head and the separator opening it
+    if previous.reason in cues.WHAT_REASONS and _PARALLEL_HEAD.search(before) and not cues.VERB.search(tail):
+        return previous.family, previous.reason
+    return None
+
+
+_EARLIER = re.compile(r"(?i)\b(?:previously|formerly|in\s+the\s+past|at\s+(?:its|their|the)\s+peak|used\s+to|"
+                      r"back\s+then|before|earlier)\b")
+
+
+def _earlier_time(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
+    """"Previously, the number exceeded 800,000", "less than before, when it exceeded 800,000": a value for an
+    earlier time the sentence does not date."""
+    start = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [sent.start])
+    if not _EARLIER.search(sent.text, start, n.lead):
+        return False
+    return not time_words(sent.text, sent.start, sent.end, sent.seed.published)
 
 
 def _state_between_region_and(sent: Sentence, n: Number, head: str) -> bool:
@@ -309,6 +364,9 @@ def _change_clause(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
         r"(?i)\b(?:rose|risen|rising|fell|fallen|grew|grown|increased|decreased|climbed|dropped|declined|jumped|went|"
         r"soared|surged|slipped|slid|shrank|doubled|tripled|moved|changed|swelled|plunged|tumbled|recovered|"
         r"rebounded)\b[^.;]*\bfrom\s+(?:\w+\s+)?$", head))
+
+
+_RISE_FROM_WHEN = re.compile(r"(?i)\bfrom\s+[^,;.]{1,40},\s*when\s+$")
 
 
 def _own_year_after(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
@@ -419,16 +477,31 @@ def _ca_names() -> str:
 _PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 
 
+_DASHED_PLACE = re.compile(r"\s*[-–—]+\s*(?=(?:in|to)\s)")
+_DESTINATION_FOR = re.compile(r"(?i)\b(?:main|top|primary|largest|biggest|leading|preferred|favou?rite)\s+"
+                              r"destination\s+(?:for|of)\s+$")
+
+
 def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str) -> str:
     """Migrants counted somewhere other than Russia ("90,000 Uzbek workers in Kazakhstan", "working abroad")."""
     if re.search(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\bother\s+countries\b", sent.text[clause[0]:clause[1]]) \
             and not cues.RUSSIA.search(head + tail):
         return "migrants abroad in general, not in Russia"
+    if _DESTINATION_FOR.search(head):
+        return "migrants abroad in general (every destination), not in Russia"
+    ahead = re.search(r"(?i)\b(?:in|to)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[-–—:]\s*"
+                      r"(?:from\s+)?$", head)  # "in the UAE - from 4,000 to 5,000"
+    dashed = _DASHED_PLACE.match(sent.text, n.tail_start, sent.end)  # "and 14,000 — in South Korea"
     places = [m for m in _PLACE.finditer(tail)]
+    if dashed:
+        places = [m for m in _PLACE.finditer(sent.text, dashed.end(), sent.end)][:1]
+    if ahead:
+        places = [ahead, *places]
     host = re.search(r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*,?\s*(?:which|that|where)\s+(?:hosts|has|had|"
                      r"employs|counts)\s+$", sent.text[max(clause[0], n.lead - 60):n.lead])
     named = [m.group("place") for m in places[:1]] + ([host.group("place")] if host else [])
     for place in named:
+        place = re.sub(r"^the\s+", "", place)
         if re.match(r"(?:Russia|Russian|Moscow|St|Siberia|the\s+Russian)", place):
             return ""
         if other_country_regex().fullmatch(place) or re.fullmatch(_ca_names(), place):

@@ -1,0 +1,91 @@
+"""More of the figure grammar: phrasings met in published reporting, each rewritten here in other words with invented
+numbers. TEST MATERIAL: every sentence and number here is invented, none is real reporting."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.extract.indicator_rules import read_article
+from components.extract.text import Seed
+
+MIG, REM, CIT, VOTE = "migrant_workers", "remittances_share_of_gdp", "citizenship_grants", "un_ga_vote"
+
+
+def _seed(body: str, published: str = "") -> Seed:
+    front = "---\ntitle: Test\noutlet: Test desk (invented)\n" + (f"published: {published}\n" if published else "")
+    return Seed("t.txt", front + "---\n\n" + body + "\n")
+
+
+def _figures(body: str, published: str = "") -> set[tuple]:
+    """(indicator, state, value or low-high or (position, vote), qualifier, year) of each figure read."""
+    out = set()
+    for r in read_article(_seed(body, published)).figures:
+        if r["position"]:
+            value = (r["position"], r["vote"])
+        elif r["value"] is None:
+            value = (r["value_low"], r["value_high"])
+        else:
+            value = r["value"]
+        out.add((r["indicator"], r["country_iso3"], value, r["qualifier"], r["year"]))
+    return out
+
+
+# Sentences whose numbers are all traps: nothing may become a figure.
+TRAPS = {
+    "arrivals: came to Russia": "From January to June 2017, some 640,000 Uzbek citizens came to Russia to work.",
+    "arrivals: headed from": "About 210,000 people headed from Tajikistan to Russia in the first quarter of 2016.",
+    "arrivals: migrated to": "In 2015, 410,000 Kyrgyz citizens migrated to Russia.",
+    "arrivals: made the journey": "Nearly 95,000 Turkmen made the journey to Russia in 2014.",
+    "the verb after an apposition": "At least 52,000 labour migrants from Tajikistan, the poorest country in the "
+                                    "region, have come back from Russia since March 2015.",
+    "a part of a flow: including": "About 380,000 people travelled from Kyrgyzstan to Russia in 2016, including "
+                                   "240,000 labour migrants.",
+    "a part of a flow: of whom": "In 2017, 610,000 migrant workers returned to Uzbekistan, of whom 350,000 came from "
+                                 "Russia.",
+    "parallel items after a flow": "Among arrivals for work in 2016, Uzbekistan leads with 720,000 entries, "
+                                   "Tajikistan is second with 410,000 citizens, followed by Kazakhstan - 95,000.",
+    "parallel item in parentheses": "Georgia ranks third (120,000 people entered Russia to work in 2013), and "
+                                    "Kyrgyzstan ranks fourth (98,000 people).",
+    "elsewhere after a dash": "Some 28,000 Kyrgyzstanis live in Germany, and 9,000 — in Japan.",
+    "elsewhere before a dash": "In Turkey there are 30,000 Kyrgyz citizens, in the UAE – from 6,000 to 8,000.",
+    "entry blacklist": "Some 45,000 citizens of Tajikistan remain on the entry blacklist of Russia.",
+    "blacklisted": "In 2016 the Russian migration service blacklisted more than 80,000 Uzbeks.",
+    "ordered to leave": "In 2023 Germany ordered 510 Kyrgyz citizens to leave its territory.",
+    "main destination for all migrants": "Russia remains the main destination for 900,000 Tajik migrant workers.",
+    "previously, undated": "Previously, the number of Kazakh migrants in Russia exceeded 300,000.",
+}
+
+# (text, publication date, the figures it states)
+CASES = {
+    "before, when: only today's figure": (
+        "Today 210,000 Turkmen live in Russia, far fewer than before, when their number topped 350,000.", "",
+        {(MIG, "TKM", 210000, "", "")}),
+    "obtained: grants, not migrants, with a garbled noun": (
+        "In total, 590,000 foreigners acquired Russian citizenship last year. The countries whose nationals most "
+        "often obtained the status of citizens of Russia last year were Ukraine – 300,100 people, Tajikistan — "
+        "55,200 and Uzbekistan – 21,400.", "2020-03-01",
+        {(CIT, "TJK", 55200, "", "2019"), (CIT, "UZB", 21400, "", "2019")}),
+    "plural demonym Kyrgyzs, destination after a number": (
+        "In 2016, there were 480,000 Kyrgyzs in Russia and 90,000 in Kazakhstan.", "",
+        {(MIG, "KGZ", 480000, "", "2016")}),
+    "a rise from an undated past keeps the dated figure": (
+        "Russian passports went to 91,000 Tajiks in 2020, a steep rise from a decade ago, when about 24,000 Tajiks "
+        "received them.", "", {(CIT, "TJK", 91000, "", "2020")}),
+}
+
+
+@pytest.mark.parametrize("case", list(TRAPS))
+def test_traps_give_no_figure(case: str) -> None:
+    assert _figures(TRAPS[case]) == set()
+
+
+@pytest.mark.parametrize("case", list(TRAPS))
+def test_trap_numbers_are_left_out_with_a_reason(case: str) -> None:
+    reading = read_article(_seed(TRAPS[case]))
+    assert reading.left_out and all(r["reason"] for r in reading.left_out)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_figure_phrasings(case: str) -> None:
+    body, published, expected = CASES[case]
+    assert _figures(body, published) == expected
