@@ -71,6 +71,24 @@ CASES = {
     "a rise from an undated past keeps the dated figure": (
         "Russian passports went to 91,000 Tajiks in 2020, a steep rise from a decade ago, when about 24,000 Tajiks "
         "received them.", "", {(CIT, "TJK", 91000, "", "2020")}),
+    "a report's release date is not the figure's year": (
+        "A bank report released in June 2016 put remittances to Kyrgyzstan at 30.5 per cent of GDP.", "",
+        {(REM, "KGZ", 30.5, "", "")}),
+    "as of the end of a year": (
+        "As of the end of 2021, 455,000 Kyrgyz nationals were registered with the Russian migration authorities.", "",
+        {(MIG, "KGZ", 455000, "", "2021")}),
+    "in just the first half of a year": (
+        "In just the first half of 2019, 12,300 Uzbeks obtained Russian citizenship.", "",
+        {(CIT, "UZB", 12300, "", "2019")}),
+    "the year before that: not the year just named": (
+        "In 2019, around 88,000 Tajiks received Russian passports. The year before that, some 61,000 Tajiks became "
+        "Russian citizens.", "", {(CIT, "TJK", 88000, "around", "2019"), (CIT, "TJK", 61000, "some", "")}),
+    "a year that dates another indicator does not date the next sentence": (
+        "Remittances to Tajikistan peaked in 2014 at 43 percent of GDP. About 870,000 Tajik labour migrants are "
+        "employed in Russia.", "", {(REM, "TJK", 43, "", "2014"), (MIG, "TJK", 870000, "about", "")}),
+    "a span in words keeps the paragraph's year away": (
+        "In 2018, the service published new tables. Over the past twenty years, more than 300,000 Kyrgyzstanis have "
+        "obtained Russian citizenship.", "", {(CIT, "KGZ", 300000, "more than", "")}),
 }
 
 

@@ -27,7 +27,7 @@ ACQUISITION = re.compile(r"(?i)\b(?:obtain(?:s|ed|ing)?|acquir\w+|received|grant
 MIGRANTS_WEAK = re.compile(r"(?i)\b(?:citizens|nationals|people|persons|residents|live|living|lived|reside\w*|stay\w*|"
                            r"there\s+(?:are|were))\b")
 RUSSIA = re.compile(r"\b(?:Russia|Russian\s+Federation|Moscow|St\.?\s+Petersburg|Russian\s+(?:cities|regions|labou?r\s+"
-                    r"market|economy|construction|employers))\b")
+                    r"market|economy|construction|employers|authorities|[Mm]igration|[Ii]nterior|[Ff]ederal))\b")
 # Migrants somewhere else than Russia.
 ELSEWHERE = re.compile(r"(?i)\b(?:abroad|overseas|worldwide|around\s+the\s+world|outside\s+(?:of\s+)?Russia|"
                        r"(?:in|to)\s+(?:other|third|all)\s+countries|(?:in|to)\s+(?:the\s+)?(?:EU|Europe|European\s+Union|"

@@ -15,7 +15,8 @@ MONTH = (r"(?:" + "|".join(MONTHS) + r"|Jan\b\.?|Feb\b\.?|Mar\b\.?|Apr\b\.?|Jun\
 
 # A year stated for a figure: "in 2021", "In 2020 alone", "by the end of 2023", "in the first half of 2022",
 # "as of January 2024", "for mid-2021", "(2022)", "the 2023 count", "2022 ministry data", "GDP, 2020:".
-_LEAD = (r"(?:(?:by|at|to|until)\s+the\s+(?:end|close|start|beginning|middle)\s+of|in\s+the\s+(?:first|second|last)\s+"
+_LEAD = (r"(?:(?:by|at|to|until|as\s+of|as\s+at)\s+the\s+(?:end|close|start|beginning|middle)\s+of"
+         r"|in\s+(?:just\s+|only\s+)?the\s+(?:first|second|last)\s+"
          r"(?:half|quarter|six\s+months|nine\s+months)\s+of|in\s+the\s+(?:third|fourth)\s+quarter\s+of|as\s+of|as\s+at"
          r"|in|for|during|throughout|over|by|at\s+end-|end-)")
 STATED = re.compile(rf"""(?ix)
@@ -32,16 +33,21 @@ STATED = re.compile(rf"""(?ix)
 # Years that date something else: "since 2011", "than in 2021", "compared with 2020", "until 2019", "by 2030".
 NOT_FOR_FIGURE = re.compile(rf"(?i)(?:since|from|until|till|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|versus"
                             rf"|vs\.?|began\s+in|started\s+in|founded\s+in|born\s+in|before|after|between|record\s+set"
-                            rf"\s+in|signed\s+in|adopted\s+in|left\s+in|in\s+the\s+year\s+(?:before|after))\s+"
+                            rf"\s+in|signed\s+in|adopted\s+in|left\s+in|in\s+the\s+year\s+(?:before|after)"
+                            rf"|(?:released|published|issued|presented|launched|updated)\s+in)\s+"
                             rf"(?:(?-i:{MONTH})\s+)?{YEAR}\b")
 RELATIVE = re.compile(r"""(?ix)\b(?P<words>
       (?:in\s+the\s+(?:first|second)\s+(?:half|quarter)\s+of\s+|in\s+the\s+first\s+(?:six|nine)\s+months\s+of\s+
         |(?:at|by)\s+the\s+(?:end|start|beginning)\s+of\s+|(?:earlier|later)\s+|as\s+of\s+(?-i:[A-Z][a-z]+)\s+\d{1,2}\s+)?
       (?P<which>this|last|past|previous)\s+year(?P<poss>['’]s)?
     | the\s+year\s+before\s+last
-    | a\s+year\s+(?:earlier|ago|before)
+    | a\s+year\s+(?:earlier|ago|before|later)
+    | the\s+(?:year|twelve\s+months)\s+before(?:\s+that)?
+    | the\s+(?:previous|preceding|following|next)\s+year
     )\b""")
-OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|these\s+days|nowadays|so\s+far\s+this)\b")
+OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|these\s+days|nowadays|so\s+far\s+this"
+                      r"|to\s+date|over\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?(?:years|decades)|in\s+some\s+years"
+                      r"|since\s+independence|in\s+(?:the\s+)?(?:past|recent)\s+years)\b")
 SAME_PERIOD = re.compile(r"(?i)\b(?:in\s+the\s+same\s+(?:period|year|months?|half)|that\s+year|the\s+same\s+year|"
                          r"over\s+the\s+same\s+period)\b")
 

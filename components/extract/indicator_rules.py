@@ -217,13 +217,25 @@ def _quantities(sent: Sentence, carried: set[str]) -> tuple[list[dict], list[dic
         previous = Judged(family, reason)
         if reason.startswith("="):
             iso3 = reason[1:]
-            period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause, sent.earlier,
+            period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause, _framing(sent, family),
                                 sent.seed.published, [(q.start, q.end) for q in sent.numbers
                                                       if q.kind in ("count", "percent", "money")])
             rows.append(_row(sent, family, iso3, n, period))
         else:
             left.append(_left(sent, n, reason, family))
     return rows, left
+
+
+def _framing(sent: Sentence, family: str) -> list[tuple[int, int]]:
+    """The earlier sentences of the paragraph whose year may frame a figure of this family: back to the nearest one
+    that speaks of other indicators only (its year dates those: "… set in 2008 with 49 percent of GDP" does not date
+    the migrant count after it)."""
+    spans = sent.earlier
+    for k in range(len(spans) - 1, -1, -1):
+        named = strong_families(sent.text[spans[k][0]:spans[k][1]])
+        if named and family not in named:
+            return spans[k + 1:]
+    return spans
 
 
 def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str, carried: set[str],
