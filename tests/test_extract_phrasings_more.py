@@ -107,3 +107,49 @@ def test_trap_numbers_are_left_out_with_a_reason(case: str) -> None:
 def test_figure_phrasings(case: str) -> None:
     body, published, expected = CASES[case]
     assert _figures(body, published) == expected
+
+
+# (text, the positions it states as (state, position, resolution))
+VOTES = {
+    "a long list after 'voted against the resolution:'": (
+        "At the UN General Assembly vote on suspending Russia from the Human Rights Council, these states voted "
+        "against the resolution: Bolivia, Laos, the Republic of Congo, Kyrgyzstan, Vietnam and Tajikistan.",
+        {("KGZ", "against", "A/RES/ES-11/3"), ("TJK", "against", "A/RES/ES-11/3")}),
+    "a tally, then '– including' a list": (
+        "At the General Assembly on 23 February, 141 states backed the text and 32 abstained – including Kazakhstan "
+        "and Uzbekistan, as well as India.",
+        {("KAZ", "abstained", "A/RES/ES-11/6"), ("UZB", "abstained", "A/RES/ES-11/6")}),
+    "'including' a list, then the position": (
+        "In the General Assembly's vote on reparations on 14 November, several former Soviet republics, including "
+        "Kyrgyzstan and Kazakhstan, voted against.",
+        {("KGZ", "against", "A/RES/ES-11/5"), ("KAZ", "against", "A/RES/ES-11/5")}),
+    "an adverb before the position": (
+        "Turkmenistan reportedly did not vote on the March 2 resolution in the General Assembly.",
+        {("TKM", "did not vote", "A/RES/ES-11/1")}),
+    "among the countries that abstained were …": (
+        "At the General Assembly on 12 October, among the countries that abstained were India and Brazil as well as "
+        "several neighbours of Russia, such as Tajikistan and Kyrgyzstan.",
+        {("TJK", "abstained", "A/RES/ES-11/4"), ("KGZ", "abstained", "A/RES/ES-11/4")}),
+    "among … abstained, while another state voted otherwise": (
+        "Among the states that abstained were India and Brazil, while Kazakhstan voted against the text on "
+        "annexation at the General Assembly.",
+        {("KAZ", "against", "A/RES/ES-11/4")}),
+    "the resolution named only later in the article": (
+        "Kazakhstan and Uzbekistan abstained at the UN General Assembly on Thursday.\n\nThe resolution, marking the "
+        "first anniversary of the invasion, calls for a just and lasting peace.",
+        {("KAZ", "abstained", "A/RES/ES-11/6"), ("UZB", "abstained", "A/RES/ES-11/6")}),
+    "two resolutions named later: no guess": (
+        "Kazakhstan abstained in the General Assembly vote on Thursday.\n\nEarlier resolutions dealt with the "
+        "annexation and with reparations.", set()),
+    "another vote (Crimea) is not one of these": (
+        "Kazakhstan abstained on the UN General Assembly resolution on Crimea.\n\nLater texts condemned the "
+        "annexation of four regions.", set()),
+}
+
+
+@pytest.mark.parametrize("case", list(VOTES))
+def test_votes_keyed_by_resolution(case: str) -> None:
+    body, expected = VOTES[case]
+    got = {(r["country_iso3"], r["position"], r["vote"]) for r in read_article(_seed(body)).figures
+           if r["indicator"] == VOTE}
+    assert got == expected

@@ -48,7 +48,8 @@ _OBJECT = (r"\s+(?:(?:the|a|this|that|its)\s+(?:[\w'’-]+\s+){0,4}(?:resolution
            r"proposal|move)|it\b)")
 POSITIONS = tuple((normal, pattern.replace("_OBJECT_", _OBJECT)) for normal, pattern in POSITIONS)
 POSITION = "|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(POSITIONS))
-_ADVERBS = r"(?:\s+(?:also|again|all|both|each|too|once\s+again|likewise|similarly|instead|then|later|however))*"
+_ADVERBS = (r"(?:\s+(?:also|again|all|both|each|too|once\s+again|likewise|similarly|instead|then|later|however|"
+            r"reportedly|apparently|officially|ultimately|eventually|itself|themselves|in\s+turn))*")
 _NEGATED = re.compile(r"(?:not|n['’]t|never|neither|nor)\s+$", re.I)
 
 
@@ -79,6 +80,8 @@ def _list_regex() -> str:
     return rf"(?P<list>{name}(?:\s*,\s*(?:and\s+)?{name}|\s+(?:and|as\s+well\s+as)\s+{name})*)"
 
 
+# The vote as the object of a position ("voted against the resolution: …").
+_THE_TEXT = r"(?:\s+(?:the|this|that)\s+(?:resolution|text|draft|measure|document|motion))?"
 # A table in prose: "Kazakhstan - abstained; Kyrgyzstan - against".
 TABLE_POSITIONS = (("did not vote", r"did\s+not\s+vote|not\s+voting|absent|non-voting"),
                    ("abstained", r"abstained|abstention|abstain"),
@@ -101,8 +104,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:countries|states|nations|members|member\s+states)\s+(?:that\s+|which\s+|who\s+)?(?P<position>{POSITION})",
             re.I)
         _COMPILED["predicate"] = re.compile(
-            rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?\s*(?:were|was|included|,?\s*"
-            rf"including|,?\s*among\s+them|came\s+from|:|—|–)\s+(?:those\s+of\s+)?{lst}", re.I)
+            rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?{_THE_TEXT}\s*(?:were|was|"
+            rf"included|,?\s*including|,?\s*among\s+them|came\s+from|[-–—]\s*(?:including|among\s+them)|:|—|–)\s+"
+            rf"(?:those\s+of\s+)?{lst}", re.I)
+        _COMPILED["including"] = re.compile(  # "nations, including Kazakhstan and Uzbekistan, abstained"
+            rf"\b(?:including|such\s+as|namely|notably)\s+{lst}\s*,{_ADVERBS}\s+(?P<position>{POSITION})", re.I)
+        _COMPILED["among_are"] = re.compile(  # "Among the countries that abstained are China and … such as Kazakhstan"
+            rf"\bamong\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:countries|states|nations|members|delegations)\s+(?:that|which|"
+            rf"who)\s+(?P<position>{POSITION})\s+(?:are|were|was|is)\s+(?P<list>[^.;]{{1,250}}?)"
+            rf"(?=[.;]|$|,?\s+(?:while|whereas|but)\b)", re.I)
         _COMPILED["as_did"] = re.compile(rf"(?P<position>{POSITION})[^.;]{{0,60}}?,\s+as\s+did\s+{lst}", re.I)
         _COMPILED["table"] = re.compile(rf"(?P<list>(?:the\s+)?(?:{_ca_alternation()}))\s*[-–—:]\s*"
                                         rf"(?P<position>{TABLE_POSITION})\b(?=\s*(?:[;,.)]|$|\n))")
@@ -136,6 +146,8 @@ def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
                 while (c := _patterns()["chain"].match(text, at, end)) and not mentions(text, at, c.start("position")):
                     matches.append(c)
                     at = c.end("position")
+            if kind == "among_are" and re.search(POSITION, text[m.start("list"):m.end("list")], re.I):
+                continue  # another position inside the list: its states are not all of this one
             for p in matches:
                 pos_start = p.start("position")
                 if _NEGATED.search(text, max(start, pos_start - 12), pos_start):
@@ -158,7 +170,7 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     for k, v in enumerate(found):
         nxt = next((w.start for w in found[k + 1:] if w.start > v.start), sent.end)
         own = _identify_span(seed.text, v.start + len(v.words), nxt, dates_only=True)
-        vote = own or identify(seed.text, _scopes(sentences, i))
+        vote = own or identify(seed.text, _scopes(sentences, i)) or _article_vote(sentences, i)
         if vote is None:
             continue
         rows.append({"source": seed.name, "indicator": VOTE_INDICATOR, "country_iso3": v.mention.iso3,
@@ -168,6 +180,16 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
                      "attribution": "", "review": "", "quote": sent.words, "start": sent.start, "end": sent.end,
                      "value_start": v.start, "value_end": v.start + len(v.words)})
     return rows
+
+
+def _article_vote(sentences: list, i: int) -> VoteId | None:
+    """The one resolution the whole article identifies, for a position stated before the article names it (a
+    headline, a lead): None when the article names several, or when the sentence speaks of another vote."""
+    if OTHER_VOTE.search(sentences[i].words):
+        return None
+    text = sentences[i].text
+    found = {v.vote: v for s in sentences if (v := _identify_span(text, s.start, s.end)) and v.vote.startswith("A/RES")}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _POSITION_WORD = re.compile(r"(?i)abstain|abstention|vot(?:e|ed|ing)|favou?r|against|absent|oppos|support|backed"
