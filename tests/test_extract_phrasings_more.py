@@ -89,7 +89,47 @@ CASES = {
     "a span in words keeps the paragraph's year away": (
         "In 2018, the service published new tables. Over the past twenty years, more than 300,000 Kyrgyzstanis have "
         "obtained Russian citizenship.", "", {(CIT, "KGZ", 300000, "more than", "")}),
+    "the state of the sentence just before": (
+        "Kyrgyzstan leans heavily on its citizens working in Russia. In 2021, remittances equalled 28.6 per cent of "
+        "national GDP.", "", {(REM, "KGZ", 28.6, "", "2021")}),
+    "a follow-up sentence with no state": (
+        "Around 91,000 people with origins in Uzbekistan received Russian citizenship in 2020. That is a sharp rise "
+        "from nearly 57,000 in 2019.", "",
+        {(CIT, "UZB", 91000, "around", "2020"), (CIT, "UZB", 57000, "nearly", "2019")}),
+    "the sentence before names a destination too": (
+        "Fewer Tajik workers now go to Russia — and more go to neighbouring Kazakhstan. In the first half of 2022 "
+        "the number of migrant workers registered in Russia fell by 20% — to 0.9 million from 1.1 million at the end "
+        "of 2021.", "", {(MIG, "TJK", 900000, "", "2022"), (MIG, "TJK", 1100000, "", "2021")}),
+    "most of them, in Russia": (
+        "At least 700,000 citizens of Tajikistan live abroad. Most of them – 520,000 people - are in the Russian "
+        "Federation.", "", {(MIG, "TJK", 520000, "", "")}),
+    "their number, in a series after a colon": (
+        "At least 410,000 Kyrgyzstanis lived in Russia in 2019, their number increased to 430,000 in 2020. Since "
+        "then there has been a decrease: in 2021 their number reached 350,000, and in 2022 — 300,000.", "",
+        {(MIG, "KGZ", 410000, "at least", "2019"), (MIG, "KGZ", 430000, "", "2020"),
+         (MIG, "KGZ", 350000, "", "2021"), (MIG, "KGZ", 300000, "", "2022")}),
+    "in Russia, in parentheses after a share of those abroad": (
+        "About 2.1 million Uzbek citizens work abroad, of which 80% are in Russia (about 1.7 million people).", "",
+        {(MIG, "UZB", 1700000, "about", "")}),
+    "Russia's share of the transfers is not the state's": (
+        "Remittances made up 24% of Kyrgyzstan's GDP in 2020. Russia's share in total transfers to the republic was "
+        "83%.", "", {(REM, "KGZ", 24, "", "2020")}),
 }
+
+# Texts of several sentences whose numbers are all traps.
+TRAPS_IN_CONTEXT = {
+    "two states in the sentence before": "Kazakhstan and Kyrgyzstan both depend on Russia. In 2020, remittances "
+                                         "made up 26 per cent of GDP.",
+    "another country in the sentence before": "Tajikistan and Moldova depend on their migrants. Remittances reached "
+                                              "30% of GDP in 2019.",
+    "a flow named before the apposition": "Uzbekistan remains the largest source of workers in Russia. Departures "
+                                          "for home, by contrast, reached 410,000 in 2019.",
+}
+
+
+@pytest.mark.parametrize("case", list(TRAPS_IN_CONTEXT))
+def test_no_state_taken_from_an_unclear_sentence_before(case: str) -> None:
+    assert _figures(TRAPS_IN_CONTEXT[case]) == set()
 
 
 @pytest.mark.parametrize("case", list(TRAPS))

@@ -81,6 +81,8 @@ AFTER = (
      r"(?:the\s+)?Commonwealth))|^\s*(?:[a-z]+\s+){0,3}?(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)"),
 )
 BEFORE = (
+    ("a share of remittances (by where they come from), not of GDP",
+     r"\bshare\s+(?:in|of)\s+(?:the\s+)?(?:total\s+|all\s+)?(?:\w+\s+)?(?:remittances|transfers|inflows)\b[^;]*$"),
     ("a change, not a level",
      r"\b(?:fell|rose|grew|dropped|declined|increased|decreased|shrank|shrunk|climbed|jumped|surged|slumped|plunged|slid|"
      r"soared|tumbled|contracted|expanded|went\s+(?:up|down)|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|fall"
@@ -197,5 +199,16 @@ def predicate_trap(predicate: str) -> str:
     """The reason the verb after a number's apposition gives for leaving it out ("… have come back"), else empty."""
     for reason, rx in PHRASE_RX:
         if reason in PREDICATE_REASONS and rx.search(predicate):
+            return reason
+    return ""
+
+
+def clause_trap(clause: str, kind: str) -> str:
+    """For a count whose state comes from another sentence: the reason any words of its clause give for leaving it
+    out ("Departures for home, by contrast, reached 640,000"), else empty."""
+    if kind == "percent":
+        return ""
+    for reason, rx in PHRASE_RX:
+        if rx.search(clause):
             return reason
     return ""

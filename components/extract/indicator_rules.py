@@ -219,11 +219,15 @@ def _quantities(sent: Sentence, carried: set[str]) -> tuple[list[dict], list[dic
             iso3 = reason[1:]
             period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause, _framing(sent, family),
                                 sent.seed.published, [(q.start, q.end) for q in sent.numbers
-                                                      if q.kind in ("count", "percent", "money")])
+                                                      if q.kind in ("count", "percent", "money")
+                                                      and not _BY_AMOUNT.search(sent.text, sent.start, q.lead)])
             rows.append(_row(sent, family, iso3, n, period))
         else:
             left.append(_left(sent, n, reason, family))
     return rows, left
+
+
+_BY_AMOUNT = re.compile(r"(?i)\bby\s+$")  # "decreased by 43% — to 1.7 million": a change, not a figure with a date
 
 
 def _framing(sent: Sentence, family: str) -> list[tuple[int, int]]:
@@ -290,8 +294,13 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     owner, how = _owner(sent, n, clause, family, pairs)
     if not owner.startswith("="):
         return family, owner
+    if how in ("anaphora", "previous"):
+        reason = cues.clause_trap(sent.text[clause[0]:clause[1]], n.kind)
+        if reason:
+            return family, reason
     if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
-                              and how not in ("after", "before", "list", "series", "subject", "clause")):
+                              and how not in ("after", "before", "list", "series", "subject", "clause")
+                              and not (how in ("anaphora", "previous") and family in carried)):
         return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
     return family, owner
 
@@ -496,8 +505,9 @@ _DESTINATION_FOR = re.compile(r"(?i)\b(?:main|top|primary|largest|biggest|leadin
 
 def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str) -> str:
     """Migrants counted somewhere other than Russia ("90,000 Uzbek workers in Kazakhstan", "working abroad")."""
+    since = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [clause[0]])
     if re.search(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\bother\s+countries\b", sent.text[clause[0]:clause[1]]) \
-            and not cues.RUSSIA.search(head + tail):
+            and not cues.RUSSIA.search(sent.text, since, n.tail_start + len(tail)):  # "83% are in Russia (2 million)"
         return "migrants abroad in general, not in Russia"
     if _DESTINATION_FOR.search(head):
         return "migrants abroad in general (every destination), not in Russia"
@@ -551,7 +561,7 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
         return "several states are named and the number is not tied to one", ""
     if [m for m in sent.ca if cs <= m.start < ce]:
         return "the state named is where the migrants are, not where they come from", ""
-    if cues.ANAPHOR.search(sent.text, cs, ce) and not sent.ca:
+    if not sent.ca and (cues.ANAPHOR.search(sent.text, cs, ce) or cues.ANAPHOR.search(sent.text, sent.start, n.lead)):
         return _anaphora(sent)
     usable = [m for m in sent.ca if not _is_destination(sent, m, family, None)]
     if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1:
@@ -561,7 +571,27 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     others = [o for o in sent.others if cs <= o[0] < ce]
     if others:
         return f"a figure for another country ({others[0][2]})", ""
+    previous = _previous_state(sent, family)
+    if previous:
+        return "=" + previous, "previous"
     return "no Central Asian state named with it", ""
+
+
+def _previous_state(sent: Sentence, family: str) -> str:
+    """The one state the sentence just before (same paragraph) speaks of, for a sentence that names none and
+    continues it ("In 2024 remittances made up 45.4 per cent of national GDP" after a sentence on Tajikistan): the
+    indicator named in one of the two, no other country in either, a destination ("going to Kazakhstan") not
+    counted."""
+    if sent.ca or sent.others or not sent.earlier or re.search(r"\bRussia['’]s\b", sent.words):
+        return ""  # "Russia's share in transfers to the republic is 96%": Russia's figure, not the state's
+    s, e = sent.earlier[-1]
+    if family not in sent.families and family not in families(sent.text[s:e]):
+        return ""
+    if _others(sent.text, s, e):
+        return ""
+    states = {m.iso3 for m in mentions(sent.text, s, e) if family != MIGRANTS or m.people or not (
+        _DESTINATION.search(sent.text, max(s, m.start - 24), m.start) and not re.match(r"\s*,", sent.text[m.end:]))}
+    return states.pop() if len(states) == 1 else ""
 
 
 def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str, str] | None:
@@ -645,10 +675,17 @@ def _is_destination(sent: Sentence, m: Mention, family: str, clause: tuple[int, 
         if not _DESTINATION.search(before):
             return False
         span = clause or (sent.start, sent.end)
-        return not cues.RUSSIA.search(sent.text, span[0], sent.end)  # "In Kyrgyzstan, 800,000 … work in Russia"
+        return not (_frame(sent, m) and cues.RUSSIA.search(sent.text, span[0], sent.end))
     if family == REMITTANCES:
         return bool(_SENDER.search(before))
     return False
+
+
+def _frame(sent: Sentence, m: Mention) -> bool:
+    """"In Kyrgyzstan, 800,000 … work in Russia": the state set before the numbers as the frame of what follows,
+    not "113,000 in Kazakhstan," after a number."""
+    return bool(re.match(r"\s*,", sent.text[m.end:m.end + 3])) and not any(
+        q.end <= m.start and q.kind in ("count", "percent") for q in sent.numbers)
 
 
 def _anaphora(sent: Sentence) -> tuple[str, str]:
