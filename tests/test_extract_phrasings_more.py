@@ -114,6 +114,22 @@ CASES = {
     "Russia's share of the transfers is not the state's": (
         "Remittances made up 24% of Kyrgyzstan's GDP in 2020. Russia's share in total transfers to the republic was "
         "83%.", "", {(REM, "KGZ", 24, "", "2020")}),
+    "'that was N percent of X's GDP' after sentences on remittances": (
+        "Tajikistan is the most remittance-dependent economy in the world. Last year $3.1 billion came in from Tajik "
+        "labourers. That was 29 percent of Tajikistan's GDP, the bank said.", "2015-05-01",
+        {(REM, "TJK", 29, "", "2014")}),
+    "'that figure is' for another state": (
+        "Around 24% of Kyrgyzstan's GDP comes from remittances. That figure is over 40% for Tajikistan.", "",
+        {(REM, "KGZ", 24, "around", ""), (REM, "TJK", 40, "over", "")}),
+    "'at A% and B% respectively'": (
+        "Tajikistan and Kyrgyzstan ranked first and second for remittances as a share of GDP, at 48% and 29% "
+        "respectively.", "", {(REM, "TJK", 48, "", ""), (REM, "KGZ", 29, "", "")}),
+    "a parenthesis on the last state of a list, with a rank": (
+        "Nepal, Haiti and Kyrgyzstan (number four at 26 percent) trailed Tajikistan among the countries most "
+        "dependent on remittances as a share of GDP.", "", {(REM, "KGZ", 26, "", "")}),
+    "a hedge after an ellipsis": (
+        "Migrants keep the region afloat...Around 22% of Kyrgyzstan's GDP comes from remittances.", "",
+        {(REM, "KGZ", 22, "around", "")}),
 }
 
 # Texts of several sentences whose numbers are all traps.

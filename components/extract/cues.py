@@ -9,7 +9,8 @@ import re
 REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)"
                          r"|\b(?:sen[dt]s?|sending|wir(?:ed|es?|ing))\s+(?:(?:money|cash|earnings)\s+)?(?:back\s+)?home\b|\btransfers\s+from\s+(?:migrants|abroad|"
                          r"workers|labou?r\s+migrants)|\bmigrants['’]\s+(?:transfers|earnings\s+sent)")
-REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|the\s+(?:share|ratio|proportion)|(?:this|that|the|a)\s+"
+REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|the\s+(?:share|ratio|proportion)|(?:that|this)\s+(?:figure|"
+                              r"share|ratio)|(?:this|that|the|a)\s+"
                               r"(?:lower\s+|higher\s+)?dependence|ratios?|money\s+sent)\b")
 GDP = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|\beconom(?:y|ies)(?:['’]s)?\b|economic\s+output"
                  r"|national\s+output|national\s+income")

@@ -233,11 +233,12 @@ _BY_AMOUNT = re.compile(r"(?i)\bby\s+$")  # "decreased by 43% — to 1.7 million
 def _framing(sent: Sentence, family: str) -> list[tuple[int, int]]:
     """The earlier sentences of the paragraph whose year may frame a figure of this family: back to the nearest one
     that speaks of other indicators only (its year dates those: "… set in 2008 with 49 percent of GDP" does not date
-    the migrant count after it)."""
+    the migrant count after it); a sentence with no figure of its own does not stop the search."""
     spans = sent.earlier
     for k in range(len(spans) - 1, -1, -1):
         named = strong_families(sent.text[spans[k][0]:spans[k][1]])
-        if named and family not in named:
+        if named and family not in named and any(q.kind in ("count", "percent")
+                                                 for q in find_numbers(sent.text, *spans[k])):
             return spans[k + 1:]
     return spans
 
@@ -259,6 +260,8 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     inherited = _inherited(sent, n, head, tail, previous)
     if inherited:
         return inherited
+    if _rank(sent, n):
+        return "", "a rank or ordinal"
     if n.kind == "count" and n.value is not None and n.value < 100 and not _COUNT_NOUN.match(
             sent.text[n.tail_start:n.tail_start + 40].lstrip(" -")):
         return "", "a small number with no counted noun (an age, a duration, a label): not a state's count"
@@ -425,7 +428,8 @@ def _phrase(sent: Sentence, n: Number, clause: tuple[int, int]) -> tuple[str, st
     return text[seg_start:lead], text[n.tail_start:seg_end]
 
 
-_STATED_AS_SHARE = re.compile(r"(?i)\b(?:at|to|of|was|were|is|are|equal\w*|reached|hit|made\s+up|make\s+up|makes\s+up|"
+_STATED_AS_SHARE = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+$|\b(?:at|to|of|was|were|is|are|equal\w*|reached|hit|"
+                              r"made\s+up|make\s+up|makes\s+up|"
                               r"account\w*\s+for|constitut\w+|represent\w*|compris\w+|amount\w*\s+to|stood\s+at|"
                               r"totall?\w*|around|about|nearly|almost|over|some|with|worth|share|topped|exceeded|"
                               r"ratio|dependence|from|remain\w*|stay\w*|tiny|just|only|roughly|approximately|"
@@ -445,8 +449,9 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
         if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
             return "", "a percentage not stated as a share of GDP"
         weak = bool(cues.REMITTANCES_WEAK.search(sent.words))
-        remits = bool(cues.REMITTANCES.search(sent.words)) or (REMITTANCES in carried and (weak or _tight_percent(
-            sent, n))) or (weak and bool(cues.GDP.search(sent.words)) and _article_on_remittances(sent.seed))
+        remits = bool(cues.REMITTANCES.search(sent.words)) or (REMITTANCES in carried and (
+            weak or _tight_percent(sent, n) or bool(_OF_GDP.match(tail)))) or (
+            weak and bool(cues.GDP.search(sent.words)) and _article_on_remittances(sent.seed))
         gdp = bool(cues.GDP.search(sent.words)) or (REMITTANCES in carried and not cues.REMITTANCES.search(sent.words))
         if remits and gdp:
             return REMITTANCES, ""
@@ -478,6 +483,11 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     if REMITTANCES in sent.families:
         return "", "a count in a sentence on remittances"
     return "", "no indicator named in its sentence"
+
+
+# "31 percent of Tajikistan's GDP": a share of a state's whole output, right after the number.
+_OF_GDP = re.compile(r"\s*of\s+(?:(?:the\s+)?(?:country|nation|republic)['’]s\s+|its\s+|national\s+|the\s+|"
+                     r"[A-Z][\w-]+['’]s?\s+)?(?:GDP|gross\s+domestic\s+product)\b")
 
 
 def _article_on_remittances(seed: Seed) -> bool:
@@ -536,7 +546,7 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
 _AFTER_MENTION = re.compile(r"\s*(?:(?P<words>(?:[\w'’-]+\s+){0,4}?)(?P<prep>from|of|in|to|for|with\s+origins\s+in|"
                             r"born\s+in)\s+)?(?:the\s+)?$")
 _BEFORE_TIGHT = re.compile(r"^(?:['’]s?)?\s*(?:[(:=–—-]|,)\s*$")
-_BEFORE_WITH = re.compile(r"^(?:['’]s?)?\s*,?\s*(?:(?:[\w'’-]+\s+){0,5}?)(?:with|at|on)\s+$")
+_BEFORE_WITH = re.compile(r"^(?:['’]s?)?\s*[,(]?\s*(?:(?:[\w'’-]+\s+){0,5}?)(?:with|at|on)\s+$")
 _DESTINATION = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|towards?)\s+(?:the\s+)?"
                           r"(?:neighbouring\s+|neighboring\s+)?$")
 _SENDER = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
@@ -639,6 +649,15 @@ def _coordinated(sent: Sentence, m: Mention) -> bool:
     return False
 
 
+_RANK_WORD = re.compile(r"(?i)\b(?:number|No\.?)\s*$")
+
+
+def _rank(sent: Sentence, q: Number) -> bool:
+    """"number five at 21 percent", "No. 2": a small number that is a place in a ranking."""
+    return q.kind == "count" and q.value is not None and q.value < 100 and bool(
+        _RANK_WORD.search(sent.text, max(sent.start, q.lead - 10), q.lead))
+
+
 def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[str, str] | None:
     text = sent.text
     candidates = [(m.end, "ca", m) for m in sent.ca if cs <= m.start and m.end <= n.lead]
@@ -647,7 +666,8 @@ def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[st
         return None
     end, kind, item = max(candidates, key=lambda c: c[0])
     gap = text[end:n.lead]
-    numbers_between = [q for q in sent.numbers if end <= q.start < n.lead and q.kind in ("count", "percent")]
+    numbers_between = [q for q in sent.numbers if end <= q.start < n.lead and q.kind in ("count", "percent")
+                       and not _rank(sent, q)]
     tight = bool(_BEFORE_TIGHT.match(gap) or _BEFORE_WITH.match(gap))
     if kind == "other":
         if tight or (not numbers_between and not re.search(r"[;]", gap) and len(gap) < 60 and item[2] not in
@@ -657,7 +677,7 @@ def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[st
     m: Mention = item
     if numbers_between:
         return None
-    if _coordinated(sent, m):
+    if _coordinated(sent, m) and not re.match(r"\s*\(", gap):  # "… and Kyrgyzstan (number five at 21 percent)"
         return None
     if _is_destination(sent, m, family, (cs, n.lead)):
         return None

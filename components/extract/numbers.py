@@ -341,7 +341,7 @@ def _scale_of(n: Number) -> int:
     return SCALES[m.group(1).lower()] if m else 0
 
 
-_HEDGE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(q) for q in sorted(QUALIFIER_WORDS, key=len,
+_HEDGE = re.compile(r"(?<!\w)(?<!\w\.)(" + "|".join(re.escape(q) for q in sorted(QUALIFIER_WORDS, key=len,
                                                                                          reverse=True))
                     + r")\s+$", re.I)
 

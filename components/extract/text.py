@@ -26,7 +26,7 @@ DIGIT_TOKEN = re.compile(r"\d+(?:[,.]\d+)*")
 NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million|billion))?%?"
                   r"|\b(?:a\s+dozen|" + "|".join(sorted(SMALL, key=len, reverse=True)) + r")\b")
 
-_SENTENCE_END = re.compile(r"[.!?](?:[\"”’)\]]+)?(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’)\]]+)?(?=\s+[\"“‘(\[]?[A-Z0-9])|(?:\.\.\.|…)(?=[A-Z])")  # "afloat...Around"
 _ABBREVIATED = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")|(?<![\w.])[A-Z])$")
 _LINE = re.compile(r"[^\n]+")
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
