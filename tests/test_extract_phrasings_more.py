@@ -51,6 +51,10 @@ TRAPS = {
     "entry blacklist": "Some 45,000 citizens of Tajikistan remain on the entry blacklist of Russia.",
     "blacklisted": "In 2016 the Russian migration service blacklisted more than 80,000 Uzbeks.",
     "ordered to leave": "In 2023 Germany ordered 510 Kyrgyz citizens to leave its territory.",
+    "a range with a hedged end": "Experts estimate there are between 700,000 and over one million Uzbek migrants "
+                                 "in Russia.",
+    "in different countries": "The number of labour migrants from Tajikistan in different countries is more than "
+                              "1.1 million.",
     "main destination for all migrants": "Russia remains the main destination for 900,000 Tajik migrant workers.",
     "previously, undated": "Previously, the number of Kazakh migrants in Russia exceeded 300,000.",
 }
@@ -130,6 +134,31 @@ CASES = {
     "a hedge after an ellipsis": (
         "Migrants keep the region afloat...Around 22% of Kyrgyzstan's GDP comes from remittances.", "",
         {(REM, "KGZ", 22, "around", "")}),
+    "a paragraph's year, past a sentence with no figure of another indicator": (
+        "The Migration Brief of the bank lists the top five recipient countries for remittances in 2020. Among "
+        "economies where remittance inflows stand at high shares of GDP are Nepal (24 percent), Tajikistan (27 "
+        "percent) and Kyrgyzstan (29 percent).", "",
+        {(REM, "TJK", 27, "", "2020"), (REM, "KGZ", 29, "", "2020")}),
+    "a list of names with parenthesised figures, one name unknown": (
+        "Among the top recipients of remittances as a share of GDP are Tuvalu (31 percent), Tajikistan (29 percent), "
+        "Kyrgyzstan (25 percent) and Sealand (19 percent).", "",
+        {(REM, "TJK", 29, "", ""), (REM, "KGZ", 25, "", "")}),
+    "a percentage of a state's migrants is not of GDP": (
+        "Remittance inflows reached 41 percent of GDP in 2012, mostly from Russia, where more than 85 percent of "
+        "Tajik migrants work.", "", {(REM, "TJK", 41, "", "2012")}),
+    "'recipients as a share of GDP' in an article on remittances": (
+        "Remittances keep many families afloat.\n\nAs a share of gross domestic product for 2020, the top three "
+        "recipients were Tonga – 38 percent, Lesotho – 27 percent and Tajikistan – 26.7 percent.", "",
+        {(REM, "TJK", 26.7, "", "2020")}),
+    "a dash before a hedged percentage": (
+        "Migrants' remittances make up a large part of the Kyrgyz economy — at least 22 percent, according to "
+        "central bank data.", "", {(REM, "KGZ", 22, "at least", "")}),
+    "'respectively' with another country in the list": (
+        "Two other states – Kyrgyzstan and Moldova – are in the top ten, with remittances making up 27% and 19% of "
+        "GDP respectively.", "", {(REM, "KGZ", 27, "", "")}),
+    "'now' after the sentence's one year": (
+        "The number of Kyrgyz migrants in Russia in 2017 was about 640,000, and now it is about 350,000.", "",
+        {(MIG, "KGZ", 640000, "about", "2017"), (MIG, "KGZ", 350000, "about", "")}),
 }
 
 # Texts of several sentences whose numbers are all traps.

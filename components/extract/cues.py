@@ -9,7 +9,9 @@ import re
 REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)"
                          r"|\b(?:sen[dt]s?|sending|wir(?:ed|es?|ing))\s+(?:(?:money|cash|earnings)\s+)?(?:back\s+)?home\b|\btransfers\s+from\s+(?:migrants|abroad|"
                          r"workers|labou?r\s+migrants)|\bmigrants['’]\s+(?:transfers|earnings\s+sent)")
-REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|the\s+(?:share|ratio|proportion)|(?:that|this)\s+(?:figure|"
+REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|recipients?|as\s+a\s+share\s+of|"
+                              r"the\s+(?:share|ratio|proportion)|"
+                              r"(?:that|this)\s+(?:figure|"
                               r"share|ratio)|(?:this|that|the|a)\s+"
                               r"(?:lower\s+|higher\s+)?dependence|ratios?|money\s+sent)\b")
 GDP = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|\beconom(?:y|ies)(?:['’]s)?\b|economic\s+output"
@@ -53,6 +55,7 @@ KIND_REASONS = {
     "vague": "a vague quantity, not an exact number",
     "money": "a money amount",
     "points": "a change in percentage points, not a level",
+    "open_range": "a range with a hedged end ('between A and over B'): no exact bounds to store",
 }
 
 AFTER = (
@@ -60,7 +63,8 @@ AFTER = (
      r"^\s*(?:of\s+(?:all\s+|the\s+|total\s+|their\s+|its\s+|these\s+|such\s+)?(?:\w+\s+)?(?:remittances|remitted|"
      r"(?:money\s+)?transfers|inflows|money\s+sent)|of\s+(?:which|them|it)\s+(?:come|came|comes|arrive\w*|originat\w+"
      r"|(?:is|are|was|were)\s+(?:from|sent)))"),
-    ("a share of a total, not a count", r"^\s*of\s+(?:all\s+|the\s+)?(?:them|whom|those|these|migrants|workers|foreign"
+    ("a share of a total, not a count", r"^\s*of\s+(?:all\s+|the\s+)?(?:[A-Z][a-z]+\s+)?(?:them|whom|those|these|"
+                                        r"migrants|workers|foreign"
                                         r"\w*|new\s+citizens|citizens|the\s+total|recipients|applicants|people|"
                                         r"households|families|arrivals|registrations)\b"),
     ("a change, not a level", r"^\s*(?:[a-z]+\s+)?(?:fall|drop|decline|decrease|rise|increase|growth|jump|slump|plunge|"

@@ -148,7 +148,10 @@ def _own(text: str, number: tuple[int, int], found: list[TimeWords], clause: tup
     """The period bound to the number: the only one, the one right after it, or the one before it in its clause."""
     at, end = number
     if len({(t.year, t.words if t.relative and not t.year else "") for t in found}) == 1:
-        return found[0]
+        t = found[0]
+        if OWN_TIME.search(text, min(t.end, end), max(t.start, at)):
+            return None  # "in 2016 it was about 2 million, and now it is about 1.5 million": the second is for now
+        return t
     ce = clause[1]
     between = [o for o in others if o != number]
     after = [t for t in found if end <= t.start <= end + 80 and t.start < ce

@@ -20,7 +20,8 @@ UNITS = {MIGRANTS: "workers", REMITTANCES: "percent of GDP", CITIZENSHIP: "peopl
 ORDER = (MIGRANTS, REMITTANCES, CITIZENSHIP, VOTE)
 CARRY_SENTENCES = 4  # how far back a family named in an earlier sentence still frames a sentence that names none
 
-_DASH = r"\s[—–]\s(?!(?:about|some|nearly|around|over|almost|roughly)?\s*[\d(])"  # not "Ukraine – 375,989"
+_DASH = (r"\s[—–]\s(?!(?:about|some|nearly|around|over|almost|roughly|at\s+least|more\s+than|less\s+than|up\s+to|"
+         r"an\s+estimated|just|only)?\s*[\d(])")  # not "Ukraine – 375,989", "economy — at least 16 percent"
 _CLAUSE_BREAK = re.compile(r";|" + _DASH + r"|,\s+(?:while|whereas|but|although|though|yet|and\s+(?:in|for|by)\b)\s"
                            r"|,\s+(?=(?:in|for|by)\s+(?:19|20)\d\d\b)")
 _SEGMENT_BREAK = re.compile(r"[,;()\[\]]|" + _DASH)
@@ -84,12 +85,14 @@ def read_article(seed: Seed) -> Reading:
     figures: list[dict] = []
     left: list[dict] = []
     recent: list[tuple[int, str]] = []  # (sentence index, family) named or used, most recent last
+    dated: dict[int, set[str]] = {}  # sentence start -> the indicators of the figures found in it
     for i, sent in enumerate(sentences):
         figures += vote_rows(seed, sentences, i)
         if sent.heading:
             recent = [(sent.index, f) for f in sorted(sent.families)]
         carried = _carried(recent, sent.index)
-        rows, out = _quantities(sent, carried)
+        rows, out = _quantities(sent, carried, dated)
+        dated[sent.start] = {r["indicator"] for r in rows}
         figures += rows
         left += out
         for f in sorted(strong_families(sent.words) | {r["indicator"] for r in rows}):
@@ -199,7 +202,7 @@ class Judged:
     reason: str = ""
 
 
-def _quantities(sent: Sentence, carried: set[str]) -> tuple[list[dict], list[dict]]:
+def _quantities(sent: Sentence, carried: set[str], dated: dict[int, set[str]]) -> tuple[list[dict], list[dict]]:
     rows: list[dict] = []
     left: list[dict] = []
     clauses = _clauses(sent)
@@ -217,7 +220,8 @@ def _quantities(sent: Sentence, carried: set[str]) -> tuple[list[dict], list[dic
         previous = Judged(family, reason)
         if reason.startswith("="):
             iso3 = reason[1:]
-            period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause, _framing(sent, family),
+            period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause,
+                                _framing(sent, family, dated),
                                 sent.seed.published, [(q.start, q.end) for q in sent.numbers
                                                       if q.kind in ("count", "percent", "money")
                                                       and not _BY_AMOUNT.search(sent.text, sent.start, q.lead)])
@@ -230,15 +234,14 @@ def _quantities(sent: Sentence, carried: set[str]) -> tuple[list[dict], list[dic
 _BY_AMOUNT = re.compile(r"(?i)\bby\s+$")  # "decreased by 43% — to 1.7 million": a change, not a figure with a date
 
 
-def _framing(sent: Sentence, family: str) -> list[tuple[int, int]]:
+def _framing(sent: Sentence, family: str, dated: dict[int, set[str]]) -> list[tuple[int, int]]:
     """The earlier sentences of the paragraph whose year may frame a figure of this family: back to the nearest one
-    that speaks of other indicators only (its year dates those: "… set in 2008 with 49 percent of GDP" does not date
-    the migrant count after it); a sentence with no figure of its own does not stop the search."""
+    whose figures are of other indicators only (its year dates those: "… set in 2008 with 49 percent of GDP" does not
+    date the migrant count after it)."""
     spans = sent.earlier
     for k in range(len(spans) - 1, -1, -1):
-        named = strong_families(sent.text[spans[k][0]:spans[k][1]])
-        if named and family not in named and any(q.kind in ("count", "percent")
-                                                 for q in find_numbers(sent.text, *spans[k])):
+        found = dated.get(spans[k][0], set())
+        if found and family not in found:
             return spans[k + 1:]
     return spans
 
@@ -412,7 +415,9 @@ def _phrase(sent: Sentence, n: Number, clause: tuple[int, int]) -> tuple[str, st
     if re.search(r"\(\s*$", text[max(cs, lead - 3):lead]) and re.match(r"\s*\)", text[n.tail_start:]):
         lead = text.rindex("(", cs, lead)
     seg_start = cs
-    for m in _SEGMENT_BREAK.finditer(text, cs, lead):
+    for m in _SEGMENT_BREAK.finditer(text, cs, ce):  # to the clause end: a dash's look-ahead sees the number
+        if m.end() > lead:
+            break
         seg_start = m.end()
     seg_end_m = _SEGMENT_BREAK.search(text, n.tail_start, ce)
     if seg_end_m and text[seg_end_m.start()] == ")" and lead < n.lead:
@@ -513,10 +518,13 @@ _DESTINATION_FOR = re.compile(r"(?i)\b(?:main|top|primary|largest|biggest|leadin
                               r"destination\s+(?:for|of)\s+$")
 
 
+_ABROAD = re.compile(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\b(?:other|different|various|foreign)\s+countries\b")
+
+
 def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str) -> str:
     """Migrants counted somewhere other than Russia ("90,000 Uzbek workers in Kazakhstan", "working abroad")."""
     since = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [clause[0]])
-    if re.search(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\bother\s+countries\b", sent.text[clause[0]:clause[1]]) \
+    if _ABROAD.search(sent.text, clause[0], clause[1]) \
             and not cues.RUSSIA.search(sent.text, since, n.tail_start + len(tail)):  # "83% are in Russia (2 million)"
         return "migrants abroad in general, not in Russia"
     if _DESTINATION_FOR.search(head):
@@ -564,6 +572,9 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     before = _mention_before(sent, n, cs, family)
     if before:
         return before
+    unknown = _unknown_in_list(sent, n)
+    if unknown:
+        return f"a figure for another place ({unknown})", ""
     in_clause = [m for m in sent.ca if cs <= m.start < ce and not _is_destination(sent, m, family, clause)]
     if len({m.iso3 for m in in_clause}) == 1:
         return "=" + in_clause[0].iso3, "clause"
@@ -574,7 +585,7 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     if not sent.ca and (cues.ANAPHOR.search(sent.text, cs, ce) or cues.ANAPHOR.search(sent.text, sent.start, n.lead)):
         return _anaphora(sent)
     usable = [m for m in sent.ca if not _is_destination(sent, m, family, None)]
-    if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1:
+    if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1 and not sent.others:
         return "=" + usable[0].iso3, "sentence"
     if len({m.iso3 for m in sent.ca}) > 1:
         return "several states are named and the number is not tied to one", ""
@@ -602,6 +613,21 @@ def _previous_state(sent: Sentence, family: str) -> str:
     states = {m.iso3 for m in mentions(sent.text, s, e) if family != MIGRANTS or m.people or not (
         _DESTINATION.search(sent.text, max(s, m.start - 24), m.start) and not re.match(r"\s*,", sent.text[m.end:]))}
     return states.pop() if len(states) == 1 else ""
+
+
+_NAME_PAREN = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*\(\s*(?:[a-z]+\s+){0,2}\d")
+
+
+def _unknown_in_list(sent: Sentence, n: Number) -> str:
+    """"… Kosovo (17 percent) and Salvador (16 percent)": in a list of names each with its figure in parentheses, a
+    figure after a name that is no Central Asian state belongs to that name, known to the grammar or not."""
+    items = list(_NAME_PAREN.finditer(sent.text, sent.start, sent.end))
+    if len(items) < 3:
+        return ""
+    own = next((m for m in items if m.end() - 1 <= n.start < m.end() + 1 or m.end("name") < n.lead <= m.end()), None)
+    if own is None or any(c.start < own.end("name") and own.start("name") < c.end for c in sent.ca):
+        return ""
+    return own.group("name")
 
 
 def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str, str] | None:
@@ -728,10 +754,15 @@ _STATE_LIST_GAP = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:t
 def _respectively(sent: Sentence, clauses: list[tuple[int, int]]) -> dict[int, str]:
     """Numbers paired in order with a list of states: {number start: "=ISO3"}."""
     pairs: dict[int, str] = {}
+    if len(clauses) > 1 and re.search(r"(?i)\brespectively\b", sent.words):
+        clauses = [*clauses, (sent.start, sent.end)]  # "– Kyrgyzstan and Moldova – … 27% and 19% … respectively"
     for cs, ce in clauses:
         ca = [m for m in sent.ca if cs <= m.start < ce]
+        other = [_Other(o[0], o[1], o[2]) for o in sent.others if cs <= o[0] < ce]
+        named = sorted(ca + other, key=lambda m: m.start)  # "Kyrgyzstan and Moldova … 29% and 23% respectively"
         nums = [n for n in sent.numbers if cs <= n.start < ce and n.kind in ("count", "percent")]
-        state_lists = _runs(ca, lambda a, b: _STATE_LIST_GAP.fullmatch(sent.text[a.end:b.start]))
+        state_lists = [run for run in _runs(named, lambda a, b: _STATE_LIST_GAP.fullmatch(sent.text[a.end:b.start]))
+                       if any(isinstance(m, Mention) for m in run)]
         number_lists = _runs(nums, lambda a, b: _NUMBER_LIST_GAP.fullmatch(sent.text[a.tail_start:b.lead]))
         respectively = re.search(r"(?i)\brespectively\b", sent.text[cs:ce])
         for states in state_lists:
@@ -740,12 +771,21 @@ def _respectively(sent: Sentence, clauses: list[tuple[int, int]]) -> dict[int, s
                     continue
                 if states[0].start > numbers[0].start:
                     continue  # "63,389 Tajiks, 43,404 Kazakhs": pairs by adjacency, not by order
-                alone = len(ca) == len(states) and len(nums) == len(numbers) and not \
-                    [o for o in sent.others if cs <= o[0] < ce]
+                alone = len(named) == len(states) and len(nums) == len(numbers) and not other
                 if respectively or alone:
                     for m, n in zip(states, numbers):
-                        pairs[n.start] = "=" + m.iso3
+                        pairs.setdefault(n.start, "=" + m.iso3 if isinstance(m, Mention) else
+                                         f"a figure for another country ({m.iso3})")
     return pairs
+
+
+@dataclass(frozen=True)
+class _Other:
+    """Another country named in a list beside Central Asian states (its name in place of a code)."""
+
+    start: int
+    end: int
+    iso3: str
 
 
 def _runs(items: list, joined) -> list[list]:

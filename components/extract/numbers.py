@@ -291,10 +291,17 @@ def _join_ranges(text: str, numbers: list[Number]) -> list[Number]:
     return out
 
 
+_OPEN_END = re.compile(r"\s+and\s+(?:over|more\s+than|upwards\s+of|nearly|almost|about|around|at\s+least|"
+                       r"well\s+over|just\s+over|up\s+to)\s+", re.I)
+
+
 def _range(text: str, a: Number, b: Number) -> Number | None:
     if a.kind not in ("count", "percent", "money") or b.kind not in ("count", "percent", "money"):
         return None
     gap = text[a.tail_start:b.start]
+    if _OPEN_END.fullmatch(gap) and re.search(r"between\s+$", text[max(0, a.start - 12):a.start], re.I):
+        # "between 600,000 and over one million": a hedged bound, so neither an exact range nor two figures
+        return Number(a.start, b.end, text[a.start:b.end], "open_range", parts=(*a.parts, *b.parts))
     join = RANGE_JOIN.fullmatch(gap)
     if not join:
         return None
