@@ -222,13 +222,17 @@ def _quantities(sent: Sentence, carried: set[str], dated: dict[int, set[str]]) -
             iso3 = reason[1:]
             period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause,
                                 _framing(sent, family, dated),
-                                sent.seed.published, [(q.start, q.end) for q in sent.numbers
-                                                      if q.kind in ("count", "percent", "money")
-                                                      and not _BY_AMOUNT.search(sent.text, sent.start, q.lead)])
+                                sent.seed.published, _separators(sent))
             rows.append(_row(sent, family, iso3, n, period))
         else:
             left.append(_left(sent, n, reason, family))
     return rows, left
+
+
+def _separators(sent: Sentence) -> list[tuple[int, int]]:
+    """The numbers that part a figure from a year beyond them; a change amount ("by 43%") does not."""
+    return [(q.start, q.end) for q in sent.numbers if q.kind in ("count", "percent", "money")
+            and not _BY_AMOUNT.search(sent.text, max(sent.start, q.lead - 4), q.lead)]
 
 
 _BY_AMOUNT = re.compile(r"(?i)\bby\s+$")  # "decreased by 43% — to 1.7 million": a change, not a figure with a date
