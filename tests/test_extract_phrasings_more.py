@@ -55,6 +55,8 @@ TRAPS = {
                                  "in Russia.",
     "in different countries": "The number of labour migrants from Tajikistan in different countries is more than "
                               "1.1 million.",
+    "a remittance amount in a currency code": "Russian employers hire many Uzbek workers. In 2022, remittances "
+                                              "from Russia to Uzbekistan stood at USD 14.1 billion.",
     "main destination for all migrants": "Russia remains the main destination for 900,000 Tajik migrant workers.",
     "previously, undated": "Previously, the number of Kazakh migrants in Russia exceeded 300,000.",
 }
@@ -159,6 +161,19 @@ CASES = {
     "'now' after the sentence's one year": (
         "The number of Kyrgyz migrants in Russia in 2017 was about 640,000, and now it is about 350,000.", "",
         {(MIG, "KGZ", 640000, "about", "2017"), (MIG, "KGZ", 350000, "about", "")}),
+    "'N of them' in Russia, after a total abroad": (
+        "The migration service said that about 700,000 Kazakh citizens are working abroad. More than 450,000 of them "
+        "work in Russia and about 20,000 in Kyrgyzstan, while the rest work in Turkey and Germany.", "",
+        {(MIG, "KAZ", 450000, "more than", "")}),
+    "'including N' after a duration is not a part of it": (
+        "About 310,000 people travelled from Tajikistan to Russia in 6 months of 2018, including 190,000 labour "
+        "migrants.", "", set()),
+    "a drop from a number of earlier years to this year's": (
+        "The registered number of Tajik workers in Russia shows a sharp drop from 900,000 in previous years to around "
+        "500,000 in 2024.", "", {(MIG, "TJK", 500000, "around", "2024")}),
+    "'historically' is a time frame of its own": (
+        "In 2023 the inflows fell sharply. Remittances remain central to Tajikistan's economy, historically making up "
+        "more than 35 percent of GDP.", "", {(REM, "TJK", 35, "more than", "")}),
 }
 
 # Texts of several sentences whose numbers are all traps.

@@ -47,7 +47,8 @@ RELATIVE = re.compile(r"""(?ix)\b(?P<words>
     )\b""")
 OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|these\s+days|nowadays|so\s+far\s+this"
                       r"|to\s+date|over\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?(?:years|decades)|in\s+some\s+years"
-                      r"|since\s+independence|in\s+(?:the\s+)?(?:past|recent)\s+years)\b")
+                      r"|since\s+independence|in\s+(?:the\s+)?(?:past|recent|previous|earlier)\s+years"
+                      r"|historically|traditionally|typically|usually|on\s+average)\b")
 SAME_PERIOD = re.compile(r"(?i)\b(?:in\s+the\s+same\s+(?:period|year|months?|half)|that\s+year|the\s+same\s+year|"
                          r"over\s+the\s+same\s+period)\b")
 

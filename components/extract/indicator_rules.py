@@ -217,7 +217,8 @@ def _quantities(sent: Sentence, carried: set[str], dated: dict[int, set[str]]) -
         clause = next(((cs, ce) for cs, ce in clauses if cs <= n.start < ce), (sent.start, sent.end))
         head, tail = _phrase(sent, n, clause)
         family, reason = _judge(sent, n, clause, head, tail, carried, pairs, vote_like, previous)
-        previous = Judged(family, reason)
+        if reason not in _NOT_A_GROUP:
+            previous = Judged(family, reason)
         if reason.startswith("="):
             iso3 = reason[1:]
             period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause,
@@ -236,6 +237,12 @@ def _separators(sent: Sentence) -> list[tuple[int, int]]:
 
 
 _BY_AMOUNT = re.compile(r"(?i)\bby\s+$")  # "decreased by 43% — to 1.7 million": a change, not a figure with a date
+
+
+# Numbers that count no people, so a later "including N" or "of them N" does not refer to them.
+_NOT_A_GROUP = frozenset(("an age or a duration", "a rank or ordinal", "a measurement, not a count of people",
+                          "a small number with no counted noun (an age, a duration, a label): not a state's count",
+                          "digits without separators or a noun (a code, phone or address), not a count"))
 
 
 def _framing(sent: Sentence, family: str, dated: dict[int, set[str]]) -> list[tuple[int, int]]:
@@ -304,13 +311,13 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     owner, how = _owner(sent, n, clause, family, pairs)
     if not owner.startswith("="):
         return family, owner
-    if how in ("anaphora", "previous"):
+    if how in ("anaphora", "previous", "group"):
         reason = cues.clause_trap(sent.text[clause[0]:clause[1]], n.kind)
         if reason:
             return family, reason
     if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
                               and how not in ("after", "before", "list", "series", "subject", "clause")
-                              and not (how in ("anaphora", "previous") and family in carried)):
+                              and not (how in ("anaphora", "previous", "group") and family in carried)):
         return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
     return family, owner
 
@@ -335,8 +342,8 @@ def _inherited(sent: Sentence, n: Number, head: str, tail: str, previous: Judged
     ("Kyrgyzstan - 265,000" after "918,000 … came to work"): left out for the same reason as the group."""
     if not previous.reason or previous.reason.startswith("="):
         return None
-    if _SUBSET.search(head) or _SUBSET_TAIL.match(tail):
-        return previous.family, previous.reason
+    if (_SUBSET.search(head) or _SUBSET_TAIL.match(tail)) and previous.reason in cues.WHAT_REASONS:
+        return previous.family, previous.reason  # not "abroad": "600,000 of them work in Russia" is a figure
     before = sent.text[max(sent.start, n.lead - len(head) - 2):n.lead]  # the head and the separator opening it
     if previous.reason in cues.WHAT_REASONS and _PARALLEL_HEAD.search(before) and not cues.VERB.search(tail):
         return previous.family, previous.reason
@@ -393,6 +400,7 @@ def _change_clause(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
     return bool(re.search(r"(?i)\b(?:up|down)\s+from\s+(?:\w+\s+)?$|\bcompared\s+(?:with|to)\s+(?:\w+\s+)?$|\bthan\s+"
                           r"(?:\w+\s+)?$", head)) or bool(re.search(
         r"(?i)\b(?:rose|risen|rising|fell|fallen|grew|grown|increased|decreased|climbed|dropped|declined|jumped|went|"
+        r"(?:a|the)\s+(?:\w+\s+)?(?:drop|fall|decline|decrease|rise|increase|jump|reduction)|"
         r"soared|surged|slipped|slid|shrank|doubled|tripled|moved|changed|swelled|plunged|tumbled|recovered|"
         r"rebounded)\b[^.;]*\bfrom\s+(?:\w+\s+)?$", head))
 
@@ -487,9 +495,9 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     counts = carried - {REMITTANCES}
     if CITIZENSHIP in counts and cues.CITIZENSHIP_WEAK.search(sent.words):
         return CITIZENSHIP, ""
-    if len(counts) == 1 and not (sent.families & {REMITTANCES}):
+    if len(counts) == 1 and not (sent.families & {REMITTANCES}) and not cues.REMITTANCES.search(sent.words):
         return next(iter(counts)), ""
-    if REMITTANCES in sent.families:
+    if REMITTANCES in sent.families or cues.REMITTANCES.search(sent.words):
         return "", "a count in a sentence on remittances"
     return "", "no indicator named in its sentence"
 
@@ -585,6 +593,9 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     if in_clause:
         return "several states are named and the number is not tied to one", ""
     if [m for m in sent.ca if cs <= m.start < ce]:
+        group = _group_state(sent, n, family, clause)
+        if group:
+            return "=" + group, "group"
         return "the state named is where the migrants are, not where they come from", ""
     if not sent.ca and (cues.ANAPHOR.search(sent.text, cs, ce) or cues.ANAPHOR.search(sent.text, sent.start, n.lead)):
         return _anaphora(sent)
@@ -600,6 +611,22 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     if previous:
         return "=" + previous, "previous"
     return "no Central Asian state named with it", ""
+
+
+def _group_state(sent: Sentence, n: Number, family: str, clause: tuple[int, int]) -> str:
+    """"About 800,000 Kyrgyz citizens work abroad. More than 600,000 of them work in Russia and 40,000 in
+    Kazakhstan": a part of a group ("of them") belongs to the state of the group, named in the sentence before, when
+    the states of its own clause are destinations only."""
+    if not (_SUBSET.search(sent.text, max(sent.start, n.lead - 24), n.lead)
+            or _SUBSET_TAIL.match(sent.text, n.tail_start)):
+        return ""
+    if [o for o in sent.others if clause[0] <= o[0] < clause[1]] or not sent.earlier:
+        return ""
+    if any(not _is_destination(sent, m, family, clause) for m in sent.ca if m.start < n.lead):
+        return ""
+    s, e = sent.earlier[-1]
+    states = {m.iso3 for m in mentions(sent.text, s, e)}
+    return states.pop() if len(states) == 1 and not _others(sent.text, s, e) else ""
 
 
 def _previous_state(sent: Sentence, family: str) -> str:

@@ -55,7 +55,7 @@ TOKEN = re.compile(rf"""
 | (?P<fraction>\b(?:a|one|two|three)[-\s](?:third|quarter|fifth|tenth)s?(?=\s+of\b)
              |(?<!first\s)(?<!second\s)(?<!\bthe\s)\bhalf(?=\s+of\b))
 | (?P<digits>
-    (?P<currency>(?:US)?\$\s?|€\s?|£\s?|₽\s?)?
+    (?P<currency>(?:US)?\$\s?|€\s?|£\s?|₽\s?|(?-i:USD|EUR|RUB|KGS|KZT|TJS|UZS)\s?)?
     (?<![\d.,])(?P<core>{_DIGITS})
     (?P<suffix>
         (?P<ordinal>st|nd|rd|th)\b
