@@ -253,3 +253,61 @@ def test_votes_keyed_by_resolution(case: str) -> None:
     got = {(r["country_iso3"], r["position"], r["vote"]) for r in read_article(_seed(body)).figures
            if r["indicator"] == VOTE}
     assert got == expected
+
+
+# --- Numbers, units and periods as outlets print them ---------------------------------------------------------------
+
+UNITS_AND_PERIODS = {
+    "thousands grouped by a non-breaking space": ("In 2020, 408\u00a0448 Kyrgyzstanis stayed in Russia.",
+                                                  {(MIG, "KGZ", 408448, "", "2020")}),
+    "thousands grouped by a space": ("In 2019, 38 700 Kyrgyzstanis received Russian citizenship.",
+                                     {(CIT, "KGZ", 38700, "", "2019")}),
+    "pc for per cent": ("Remittances to Tajikistan were 32 pc of GDP in 2019.", {(REM, "TJK", 32, "", "2019")}),
+    "mln glued to the number": ("Uzbekistan sent 2.4mln workers to Russia in 2018.",
+                                {(MIG, "UZB", 2400000, "", "2018")}),
+    "a span of years stays words": ("In 2022-2023, 88,000 Tajiks received Russian citizenship.",
+                                    {(CIT, "TJK", 88000, "", "")}),
+}
+
+
+@pytest.mark.parametrize("case", list(UNITS_AND_PERIODS))
+def test_units_and_periods(case: str) -> None:
+    body, expected = UNITS_AND_PERIODS[case]
+    assert _figures(body) == expected
+
+
+def test_a_month_range_is_the_figure_s_own_period() -> None:
+    body = ("In the first nine months of 2023, 41,000 Tajiks received Russian citizenship. In January–June 2023, "
+            "17,500 Uzbeks received Russian citizenship.")
+    rows = {r["country_iso3"]: (r["year"], r["as_of"]) for r in read_article(_seed(body)).figures}
+    assert rows == {"TJK": ("2023", "In the first nine months of 2023"), "UZB": ("2023", "In January–June 2023")}
+
+
+def test_crlf_bom_and_non_breaking_spaces_keep_offsets(tmp_path) -> None:
+    from components.extract.pipeline import build_tables, read_seeds
+    text = ("---\ntitle: Test (invented)\npublished: 2024-12-01\n---\nAt least 596,253 Kyrgyzstanis stayed in Russia "
+            "in 2020; this year their number reached 408\u00a0448.\n")
+    (tmp_path / "a.txt").write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    seeds = read_seeds(tmp_path)
+    rows = [r for s in seeds for r in read_article(s).figures]
+    assert {(r["value_text"], r["year"]) for r in rows} == {("596,253", "2020"), ("408\u00a0448", "2024")}
+    assert all(seeds[0].text[r["value_start"]:r["value_end"]] == r["value_text"] for r in rows)
+    assert "figures.csv" in build_tables(seeds)  # the rows pass the contract's validation
+
+
+def test_an_article_with_no_figure_does_not_stop_the_build(tmp_path) -> None:
+    from components.extract.pipeline import build_tables, read_seeds
+    (tmp_path / "a.txt").write_text("Kazakhstan sent 5 million workers to Russia in 2021.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A note on the weather in Bishkek.\r\nIt rained for 3 days.\r\n", encoding="utf-8")
+    files = build_tables(read_seeds(tmp_path))
+    assert files["articles.csv"].count("\n") == 3 and "b.txt" in files["articles.csv"]
+    assert "b.txt" not in files["figures.csv"]
+
+
+def test_a_copied_page_s_menus_and_tickers_are_not_its_title() -> None:
+    from components.extract.text import article_metadata
+    chrome = "Skip to main content\n\nUSD 87.86\nEUR 93.94\n\n" + "".join(f"Menu item {k}\n" for k in range(8))
+    body = chrome + "\nTajik remittances hit a record\n\nJane Doe Dec 6, 2011\n\n" + " ".join(["word"] * 30) + ".\n"
+    assert article_metadata(Seed("p.txt", body))["title"] == "Tajik remittances hit a record"
+    ticker_first = "• KGS/USD = 0.01157 0%\n04:32\n\nKyrgyz migrants send more home\n\nBody text follows here.\n"
+    assert article_metadata(Seed("q.txt", ticker_first))["title"] == "Kyrgyz migrants send more home"

@@ -23,6 +23,8 @@ STATED = re.compile(rf"""(?ix)
     (?P<words>
       \b{_LEAD}\s*(?:(?:early|mid|late)[-\s])?(?:(?-i:{MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{YEAR})(?!\s*[-–]\s*\d)
       (?:\s+alone)?\b
+    | \b(?:(?:in|during|for|over)\s+|from\s+)?(?-i:{MONTH})\s*(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?-i:{MONTH})
+      (?:,?\s+|\s+of\s+)(?P<year7>{YEAR})\b
     | \((?P<year2>{YEAR})\)
     | \b(?:the\s+)?(?P<year3>{YEAR})(?:\s+[a-z]+){{0,2}}?\s+(?:figures?|data|count|numbers?|statistics|estimates?|census
       |total|tally|report|table)\b
@@ -38,13 +40,14 @@ NOT_FOR_FIGURE = re.compile(rf"(?i)(?:since|from|until|till|than(?:\s+in)?|compa
                             rf"(?:(?-i:{MONTH})\s+)?{YEAR}\b")
 RELATIVE = re.compile(r"""(?ix)\b(?P<words>
       (?:in\s+the\s+(?:first|second)\s+(?:half|quarter)\s+of\s+|in\s+the\s+first\s+(?:six|nine)\s+months\s+of\s+
+        |(?:in\s+|from\s+)?(?-i:_MONTH_)\s*(?:[-–—]|\s+to\s+)\s*(?-i:_MONTH_)\s+
         |(?:at|by)\s+the\s+(?:end|start|beginning)\s+of\s+|(?:earlier|later)\s+|as\s+of\s+(?-i:[A-Z][a-z]+)\s+\d{1,2}\s+)?
       (?P<which>this|last|past|previous)\s+year(?P<poss>['’]s)?
     | the\s+year\s+before\s+last
     | a\s+year\s+(?:earlier|ago|before|later)
     | the\s+(?:year|twelve\s+months)\s+before(?:\s+that)?
     | the\s+(?:previous|preceding|following|next)\s+year
-    )\b""")
+    )\b""".replace("_MONTH_", MONTH))
 OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|these\s+days|nowadays|so\s+far\s+this"
                       r"|to\s+date|over\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?(?:years|decades)|in\s+some\s+years"
                       r"|since\s+independence|in\s+(?:the\s+)?(?:past|recent|previous|earlier)\s+years"
@@ -90,7 +93,7 @@ def time_words(text: str, start: int, end: int, published: date | None) -> list[
     found = [TimeWords(m.start(), m.end(), "", m.group(0), False) for m in spans]
     for m in STATED.finditer(text, start, end):
         year = next(g for g in (m.group("year"), m.group("year2"), m.group("year3"), m.group("year4"),
-                                m.group("year5"), m.group("year6")) if g)
+                                m.group("year5"), m.group("year6"), m.group("year7")) if g)
         if any(s <= m.start("words") < e or s < m.end("words") <= e for s, e in excluded):
             continue
         found.append(TimeWords(m.start("words"), m.end("words"), year, m.group("words").strip(" ,"), False))

@@ -34,8 +34,9 @@ QUALIFIER_WORDS = {
 _WORD = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(UNITS[1:10]) + r"))?|"
          + "|".join(sorted(UNITS[1:], key=len, reverse=True)) + r")")
 _SCALE_WORD = r"(?:thousand|million|billion|trillion)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+pct\b|\s+percentage\s+points?\b)"
+# Thousands grouped by commas, or by (non-breaking, thin) spaces as many outlets print them ("18 700", "408 448").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?"
+_PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+pct\b|\s?pc\b|\s+percentage\s+points?\b)"
 _MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 
@@ -123,7 +124,7 @@ def _token_value(m: re.Match) -> Decimal | None:
     if m.group("core") is None:
         return None
     try:
-        number = Decimal(m.group("core").replace(",", ""))
+        number = Decimal(re.sub(r"[,\s\u00a0\u202f\u2009]", "", m.group("core")))
     except InvalidOperation:
         return None
     scale = (m.group("scale") or "").strip().lower()

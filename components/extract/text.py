@@ -32,6 +32,12 @@ _LINE = re.compile(r"[^\n]+")
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 
 
+_MONTH_WORDS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                          "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                          "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                          "Saturday", "Sunday"))
+
+
 class SeedError(ValueError):
     """A seed file that cannot be used, with the file and the problem in the message."""
 
@@ -171,10 +177,32 @@ def article_metadata(seed: Seed) -> dict[str, str]:
         support = re.fullmatch(r"Support\s+(.+?)!", line)
         if support and not outlet:
             outlet = support.group(1)
-        elif not title:
+        elif not title and not _site_chrome(line):
             title = line
+    body = next((k for k, line in enumerate(lines) if len(_WORD.findall(line)) >= 25), len(lines))
+    if body >= 8:  # a page copied with its menus: the last headline-like line before the first paragraph
+        title = next((line for line in reversed(lines[:body]) if not _site_chrome(line)
+                      and not line.endswith((".", "!", "?"))), title)
+    if not title:  # tickers and datelines only at the top: the first line that reads as a headline
+        title = next((line for line in lines[:60] if not _site_chrome(line)), lines[0] if lines else "")
     found = {"file": seed.name, "title": title, "outlet": outlet}
     url = re.search(r"https?://\S+", seed.text[start:])
     if url:
         found["url"] = url.group(0)
     return {**found, **meta}
+
+
+# Lines a copied web page carries before its headline: menus, skip links, currency tickers, datelines, captions.
+_CHROME = re.compile(r"(?i)^(?:skip\s+to|main\s+menu|menu|search|home\s*»|printer\s+friendly|share\b|photo\s*:"
+                     r"|credit\s*:|image\b|related\b|recent\s+features|accessibility|breaking\s+news|advertisement|subscribe"
+                     r"|newsletter|tags\s*:|published(?:\s+date)?\s*:|date\b|by\s+[A-Z]|viewing\s+results)"
+                     r"|^[•·*\-–]?\s*[A-Z]{3}(?:/[A-Z]{3})?\s*[=:]?\s*[+-]?[\d.,]+|^[\d.,]+\s+[A-Z]{3}\b"
+                     r"|^[\d\s.:/|,-]+$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _site_chrome(line: str) -> bool:
+    """A line of site furniture rather than a headline: a menu item, ticker, dateline or caption."""
+    words = _WORD.findall(line)
+    months = sum(w.capitalize() in _MONTH_WORDS for w in words)
+    return bool(_CHROME.search(line)) or len(words) - months < 3
