@@ -10,7 +10,7 @@ REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)"
                          r"|\b(?:sen[dt]s?|sending|wir(?:ed|es?|ing))\s+(?:(?:money|cash|earnings)\s+)?(?:back\s+)?home\b|\btransfers\s+from\s+(?:migrants|abroad|"
                          r"workers|labou?r\s+migrants)|\bmigrants['’]\s+(?:transfers|earnings\s+sent)")
 REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|recipients?|as\s+a\s+share\s+of|"
-                              r"the\s+(?:share|ratio|proportion)|"
+                              r"(?:the|their|its)\s+(?:share|ratio|proportion)|"
                               r"(?:that|this)\s+(?:figure|"
                               r"share|ratio)|(?:this|that|the|a)\s+"
                               r"(?:lower\s+|higher\s+)?dependence|ratios?|money\s+sent)\b")

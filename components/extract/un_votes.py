@@ -170,7 +170,8 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     for k, v in enumerate(found):
         nxt = next((w.start for w in found[k + 1:] if w.start > v.start), sent.end)
         own = _identify_span(seed.text, v.start + len(v.words), nxt, dates_only=True)
-        vote = own or identify(seed.text, _scopes(sentences, i)) or _article_vote(sentences, i)
+        vote = own or identify(seed.text, _scopes(sentences, i)) or _next_vote(sentences, i) or \
+            _article_vote(sentences, i)
         if vote is None:
             continue
         rows.append({"source": seed.name, "indicator": VOTE_INDICATOR, "country_iso3": v.mention.iso3,
@@ -180,6 +181,17 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
                      "attribution": "", "review": "", "quote": sent.words, "start": sent.start, "end": sent.end,
                      "value_start": v.start, "value_end": v.start + len(v.words)})
     return rows
+
+
+def _next_vote(sentences: list, i: int) -> VoteId | None:
+    """"Kazakhstan abstained on Wednesday. The text, which condemned the annexation, passed": the vote named by the
+    next sentence of the same paragraph."""
+    if i + 1 >= len(sentences) or sentences[i + 1].paragraph != sentences[i].paragraph:
+        return None
+    nxt = sentences[i + 1]
+    if nxt.ca or OTHER_VOTE.search(nxt.words):
+        return None  # it speaks of states (and their votes) of its own
+    return _identify_span(nxt.text, nxt.start, nxt.end)
 
 
 def _article_vote(sentences: list, i: int) -> VoteId | None:
