@@ -57,6 +57,17 @@ TRAPS = {
                               "1.1 million.",
     "a remittance amount in a currency code": "Russian employers hire many Uzbek workers. In 2022, remittances "
                                               "from Russia to Uzbekistan stood at USD 14.1 billion.",
+    "elsewhere, place before a hyphen": "Most migrants still go to Russia. Officials say some 30,000 Tajik migrants "
+                                        "live in Poland, in Latvia – 2,000, in the UAE - from 1,000 to 1,500.",
+    "elsewhere, after a dash": "Most migrants still go to Russia. In 2019 about 28,000 Kyrgyz migrant workers lived in "
+                               "Germany, and 9,000 — in Japan.",
+    "one state and another country share a sentence": "Remittances reached 27% of GDP in 2019; the figure covers "
+                                                      "Kyrgyzstan and Moldova.",
+    "earnings in a currency code": "Kyrgyz migrant workers in Russia earned USD 2.4 billion in 2022.",
+    "an amount in a sentence on remittances after sentences on migrants": "Kyrgyz migrant workers keep coming to "
+                                                                          "Russia for jobs. In 2023, Kyrgyzstan's "
+                                                                          "remittances from Russia stood at 2.53 "
+                                                                          "billion.",
     "main destination for all migrants": "Russia remains the main destination for 900,000 Tajik migrant workers.",
     "previously, undated": "Previously, the number of Kazakh migrants in Russia exceeded 300,000.",
 }
@@ -153,8 +164,20 @@ CASES = {
         "recipients were Tonga – 38 percent, Lesotho – 27 percent and Tajikistan – 26.7 percent.", "",
         {(REM, "TJK", 26.7, "", "2020")}),
     "a dash before a hedged percentage": (
-        "Migrants' remittances make up a large part of the Kyrgyz economy — at least 22 percent, according to "
+        "Migrants' remittances make up a large part of the Kyrgyz economy — at least 22 percent according to "
         "central bank data.", "", {(REM, "KGZ", 22, "at least", "")}),
+    "a part of a group just counted is not a second total": (
+        "As of March 1, 2019, there were 540,000 citizens of Kyrgyzstan in Russia, 210,000 of them with migration "
+        "registration.", "", {(MIG, "KGZ", 540000, "", "2019")}),
+    "'to date' keeps the paragraph's year away": (
+        "In 2018, a new register opened. There are 411,500 Kyrgyz citizens in Russia to date.", "",
+        {(MIG, "KGZ", 411500, "", "")}),
+    "a list of parenthesised figures with one state and an unknown name": (
+        "Among the top recipients of remittances as a share of GDP are Tuvalu (31 percent), Kyrgyzstan (25 percent) "
+        "and Sealand (19 percent).", "", {(REM, "KGZ", 25, "", "")}),
+    "'of them in Russia' after a total abroad in the same sentence": (
+        "About 1.1 million Uzbek citizens work abroad, and more than 760,000 of them work in Russia.", "",
+        {(MIG, "UZB", 760000, "more than", "")}),
     "'respectively' with another country in the list": (
         "Two other states – Kyrgyzstan and Moldova – are in the top ten, with remittances making up 27% and 19% of "
         "GDP respectively.", "", {(REM, "KGZ", 27, "", "")}),
@@ -241,6 +264,11 @@ VOTES = {
         "Kazakhstan and Uzbekistan abstained at the UN General Assembly on Thursday.\n\nThe resolution, marking the "
         "first anniversary of the invasion, calls for a just and lasting peace.",
         {("KAZ", "abstained", "A/RES/ES-11/6"), ("UZB", "abstained", "A/RES/ES-11/6")}),
+    "the resolution named by the next sentence": (
+        "Kazakhstan and Kyrgyzstan abstained at the General Assembly on Wednesday. The text, which condemned the "
+        "attempted annexation of four regions, passed easily.\n\nEarlier, a text on reparations passed. Another "
+        "called for a lasting peace.",
+        {("KAZ", "abstained", "A/RES/ES-11/4"), ("KGZ", "abstained", "A/RES/ES-11/4")}),
     "two resolutions named later: no guess": (
         "Kazakhstan abstained in the General Assembly vote on Thursday.\n\nEarlier resolutions dealt with the "
         "annexation and with reparations.", set()),

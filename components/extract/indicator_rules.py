@@ -274,8 +274,6 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     inherited = _inherited(sent, n, head, tail, previous)
     if inherited:
         return inherited
-    if _rank(sent, n):
-        return "", "a rank or ordinal"
     if n.kind == "count" and n.value is not None and n.value < 100 and not _COUNT_NOUN.match(
             sent.text[n.tail_start:n.tail_start + 40].lstrip(" -")):
         return "", "a small number with no counted noun (an age, a duration, a label): not a state's count"
@@ -597,7 +595,7 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
         if group:
             return "=" + group, "group"
         return "the state named is where the migrants are, not where they come from", ""
-    if not sent.ca and (cues.ANAPHOR.search(sent.text, cs, ce) or cues.ANAPHOR.search(sent.text, sent.start, n.lead)):
+    if cues.ANAPHOR.search(sent.text, cs, ce) and not sent.ca:
         return _anaphora(sent)
     usable = [m for m in sent.ca if not _is_destination(sent, m, family, None)]
     if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1 and not sent.others:
