@@ -1,0 +1,75 @@
+"""The journalist's desk (a page script): every number of an article, what became of it, and decisions without code."""
+
+import pandas as pd
+import streamlit as st
+
+from components import store
+from components.desk import article_desk
+from components.extract.decisions import FILE, DecisionError, read_decisions
+from components.extract.pipeline import read_seeds
+from components.extract.text import SeedError, article_metadata
+from components.indicators import BY_ID
+from components.page.review_forms import show_item, slug
+from components.page.review_status import remember_seen, show_flash, show_publish, show_stale
+from components.views.desk_article import STATUS_LABELS, desk_article_html, legend_html
+
+FILTERS = {"Left out": ("left out",), "Figures": ("figure", "accepted", "corrected", "rejected"),
+           "Context": ("context",), "All": tuple(STATUS_LABELS)}
+SHORT_ARTICLE = 2500  # characters: a shorter article is shown whole, a longer one scrolls beside the panel
+
+st.title("The journalist's desk")
+st.caption(f"Every number of an article, what extraction made of it and why. Accept a number it left out, reject a "
+           f"wrong figure or correct a field: each decision is saved in {FILE} (commit it; it is reviewed like any "
+           "change) and reaches the dashboard when extraction runs again.")
+try:
+    seeds = read_seeds(store.SEEDS_DIR)
+    decisions = read_decisions()
+except (SeedError, DecisionError) as err:
+    st.error(f"The desk cannot open: {err}", icon=":material/error:")
+    st.stop()
+
+pick, name = st.columns([3, 1], vertical_alignment="bottom")
+seed = pick.selectbox("Article", seeds, key="desk_source", format_func=lambda s: f"{article_metadata(s)['title']} "
+                      f"({s.name})")
+reviewer = name.text_input("Your name", key="desk_reviewer", placeholder="Who decides", max_chars=80)
+desk = article_desk(seed, decisions)
+seen = remember_seen(desk)
+show_flash()
+if desk.error:
+    st.error(f"The saved decisions cannot all be applied: {desk.error}", icon=":material/error:")
+show_stale(desk, reviewer)
+show_publish(desk)
+
+counts = {label: sum(1 for i in desk.items if i.status in statuses) for label, statuses in FILTERS.items()}
+st.markdown(f"**{len(desk.items)} numbers and positions**: {counts['Figures']} figures "
+            f"({sum(1 for i in desk.items if i.status != i.fate and i.status != 'figure')} reviewed), "
+            f"{counts['Context']} context facts, {counts['Left out']} left out · {len(desk.decisions)} decisions "
+            "saved on this article.")
+
+read, panel = st.columns([3, 2], gap="large")
+with panel:
+    shown = st.segmented_control("Show", list(FILTERS), key="desk_filter", default="Left out" if counts["Left out"]
+                                 else "All") or "All"
+    choices = [i for i in desk.items if i.status in FILTERS[shown]]
+    item = st.selectbox("Number", choices, key=f"desk-item-{slug(seed.name)}-{slug(shown)}",
+                        format_func=lambda i: f"#{i.n} · {i.text} — {STATUS_LABELS[i.status]}",
+                        placeholder="No number of this kind", index=0 if choices else None)
+    if item:
+        show_item(desk, item, reviewer, seen)
+with read:
+    st.html(legend_html())
+    with st.container(height=680 if len(desk.text) > SHORT_ARTICLE else "content", key="desk-article"):
+        st.html(desk_article_html(desk.text, desk.items, item.start if item else None))
+
+st.subheader("The figures, as extraction and the decisions give them", anchor=False)
+table = pd.DataFrame([{"country": f["country"], "indicator": BY_ID[f["indicator"]].heading,
+                       "words": " ".join(p for p in (f.get("qualifier") or "", f["value_text"]) if p),
+                       "value": f.get("value"), "unit": f["unit"], "year": f.get("year") or "",
+                       "vote": f.get("vote") or "", "position": f.get("position") or "",
+                       "review": f.get("review") or "", "quote": f["quote"]} for f in desk.figures])
+st.dataframe(table, hide_index=True, key="desk-figures")
+if desk.decisions:
+    st.subheader("Decisions saved on this article", anchor=False)
+    st.dataframe(pd.DataFrame(desk.decisions), hide_index=True, key="desk-decisions",
+                 column_order=("decision", "field", "country_iso3", "value_text", "new_value", "year", "qualifier",
+                               "reason", "reviewer", "decided_at"))

@@ -1,0 +1,182 @@
+"""The desk's panel for one number: what became of it, the decisions on it, and the forms to decide."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from components.countries import CENTRAL_ASIA, country_name
+from components.desk import (
+    CORRECTABLE,
+    Desk,
+    Item,
+    accept_decision,
+    correct_decision,
+    countries_near,
+    parsed_value,
+    qualifier_before,
+    quote_options,
+    reject_decision,
+    sentence_of,
+    year_options,
+)
+from components.indicators import BY_ID, QUANTITIES
+from components.page.review_status import save, withdraw
+from components.schema import POSITIONS, QUALIFIERS
+from components.views.desk_article import STATUS_LABELS, sentence_html
+
+NONE = ""  # the "no value" option of a select
+FIELD_LABELS = {"country_iso3": "country", "year": "year", "qualifier": "qualifier", "vote": "vote",
+                "position": "position"}
+NEED_NAME = "Write your name at the top of the page first: every decision says who took it."
+
+
+def slug(text: str) -> str:
+    """A widget key part that is also a CSS class part (st-key-…): letters, digits, '-'."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def _none(label: str):
+    return lambda v: v or label
+
+
+def _fmt_value(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.10g}"
+
+
+def show_item(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
+    """The picked number: its fate and reason, its sentence, the decisions on it, and what can be decided."""
+    st.markdown(f"#### #{item.n} “{item.text}” · {STATUS_LABELS[item.status]}")
+    if item.reason:
+        st.caption(f"Why: {item.reason}")
+    st.html(sentence_html(desk.text, sentence_of(desk.text, item.start, item.end), (item.start, item.end)))
+    for d in item.decisions:
+        what = d["decision"] if d["field"] == "figure" else f"corrected the {FIELD_LABELS[d['field']]}"
+        new = f" to “{d['new_value'] or 'none'}”" if d["decision"] == "correct" else ""
+        reason = f": {d['reason']}" if d["reason"] else ""
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.markdown(f"**{d['reviewer']}** {what}{new} ({d['country_iso3']}) on {d['decided_at']}{reason}")
+        if right.button("Withdraw", key=f"withdraw-{d['decision']}-{d['field']}-{d['country_iso3']}-{item.start}",
+                        help="Remove this decision from the file"):
+            withdraw(d, "Decision withdrawn.")
+    if item.status == "left out" or (item.fate == "left out" and item.status != "accepted"):
+        _accept_form(desk, item, reviewer, seen)
+    elif item.targets:
+        _figure_forms(desk, item, reviewer, seen)
+    elif item.fate == "context":
+        st.info("A context fact: shown in the dashboard's context list, not as a country figure.",
+                icon=":material/info:")
+
+
+def _accept_form(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
+    key = f"accept-{slug(desk.source)}-{item.start}"
+    value = parsed_value(item.text)
+    with st.container(border=True, key=key):
+        st.markdown("**Accept it as a figure**")
+        if value is None:
+            st.warning(f"“{item.text}” is not one number the parser can read, so it cannot become a figure.")
+            return
+        nearby = countries_near(desk.text, item.start, item.end)
+        left, right = st.columns(2)
+        indicator = left.selectbox("Indicator", QUANTITIES, format_func=lambda i: BY_ID[i].heading,
+                                   key=f"{key}-indicator")
+        country = right.selectbox("Country", CENTRAL_ASIA, format_func=country_name, key=f"{key}-country",
+                                  index=CENTRAL_ASIA.index(nearby[0]) if nearby else 0)
+        options = quote_options(desk.text, item.start, item.end)
+        quote = st.selectbox("Quote (the article's own words)", options, key=f"{key}-quote",
+                             format_func=lambda q: _short(desk.text[q[0]:q[1]]),
+                             help="The figure's provenance: pick the sentence, or the sentence with the one "
+                                  "before it, or the whole paragraph.")
+        left, right = st.columns(2)
+        year = left.selectbox("Year", [NONE, *year_options(desk.text, quote)], key=f"{key}-year",
+                              format_func=_none("not stated"), help="Only years the quote or its paragraph states.")
+        guess = qualifier_before(desk.text, item.start)
+        qualifier = right.selectbox("Qualifier", [NONE, *QUALIFIERS], key=f"{key}-qualifier",
+                                    index=[NONE, *QUALIFIERS].index(guess), format_func=_none("none"))
+        reason = st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the tally in paragraph 4")
+        unit = BY_ID[indicator].unit
+        st.caption(f"Adds to {BY_ID[indicator].heading}: **{country_name(country)}**, "
+                   f"**{' '.join(p for p in (qualifier, item.text) if p)}** (value {_fmt_value(value)} {unit}"
+                   f"{', ' + year if year else ', year not stated'}).")
+        if st.button("Accept as a figure", key=f"{key}-save", type="primary", icon=":material/add_task:",
+                     disabled=not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME):
+            decision = accept_decision(desk, item, indicator=indicator, country_iso3=country, year=year,
+                                       qualifier=qualifier, quote=quote, reason=reason, reviewer=reviewer)
+            save(decision, seen, f"Accepted “{item.text}” as {country_name(country)}'s figure.")
+
+
+def _figure_forms(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
+    targets = list(item.targets)
+    target = targets[0]
+    if len(targets) > 1:
+        target = st.radio("Which figure", targets, key=f"target-{slug(desk.source)}-{item.start}", horizontal=True,
+                          format_func=lambda t: t["country"])
+    _fields_table(target, desk.reviewed(target))
+    key = f"fig-{slug(desk.source)}-{item.start}-{target['indicator']}-{target['country_iso3']}"
+    fix, drop = st.tabs(["Correct a field", "Reject it"])
+    with fix:
+        kind = "vote" if BY_ID[target["indicator"]].is_vote else "quantity"
+        field = st.selectbox("Field", CORRECTABLE[kind], format_func=FIELD_LABELS.get, key=f"{key}-field")
+        new = _new_value(desk, target, field, f"{key}-{field}")
+        reason = st.text_input("Why (optional)", key=f"{key}-why")
+        if st.button("Save the correction", key=f"{key}-correct", type="primary", icon=":material/edit:",
+                     disabled=not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME):
+            decision = correct_decision(desk, target, field_name=field, new_value=new or "", reason=reason,
+                                        reviewer=reviewer)
+            save(decision, seen, f"Corrected the {FIELD_LABELS[field]} of {target['country']}'s figure.")
+    with drop:
+        reason = st.text_input("Why is it wrong? (required)", key=f"{key}-reject-why",
+                               placeholder="e.g. this is the regional total, not Kazakhstan's")
+        if st.button("Reject this figure", key=f"{key}-reject", icon=":material/block:",
+                     disabled=not (reviewer.strip() and reason.strip()),
+                     help=None if reviewer.strip() else NEED_NAME):
+            save(reject_decision(desk, target, reason=reason, reviewer=reviewer), seen,
+                 f"Rejected {target['country']}'s figure “{target['value_text']}”.")
+
+
+def _new_value(desk: Desk, target: dict, field: str, key: str) -> str | None:
+    current = target.get(field) or ""
+    if field == "country_iso3":
+        return st.selectbox("New country", CENTRAL_ASIA, format_func=country_name, key=key,
+                            index=CENTRAL_ASIA.index(current))
+    if field == "year":
+        years = [NONE, *year_options(desk.text, (target["start"], target["end"]))]
+        return st.selectbox("New year", years, key=key, format_func=_none("not stated"),
+                            index=years.index(current) if current in years else 0,
+                            help="Only years the quote or its paragraph states.")
+    if field == "qualifier":
+        options = [NONE, *QUALIFIERS]
+        return st.selectbox("New qualifier", options, key=key, format_func=_none("none"),
+                            index=options.index(current) if current in options else 0)
+    if field == "position":
+        return st.selectbox("New position", POSITIONS, key=key,
+                            index=POSITIONS.index(current) if current in POSITIONS else 0)
+    votes = sorted({f.get("vote") or "" for f in desk.figures if f.get("vote")} | ({current} if current else set()))
+    return st.selectbox("The vote", votes, key=key, index=votes.index(current) if current in votes else None,
+                        accept_new_options=True, placeholder="Pick or write the resolution, e.g. A/RES/ES-11/1")
+
+
+def _fields_table(target: dict, after: dict | None) -> None:
+    shown = after or target
+    rows = [("Country", target["country"], shown["country"]),
+            ("Indicator", BY_ID[target["indicator"]].heading, BY_ID[shown["indicator"]].heading),
+            ("Words", target["value_text"], shown["value_text"])]
+    for name in ("value", "qualifier", "year", "as_of", "vote", "position", "unit", "attribution"):
+        if (target.get(name) or "") != "" or (shown.get(name) or "") != "":
+            rows.append((name.replace("_", " ").capitalize(), _cell(target.get(name)), _cell(shown.get(name))))
+    if after is None:
+        st.caption("Extracted fields (this figure is rejected):")
+        st.table({"field": [r[0] for r in rows], "extracted": [r[1] for r in rows]})
+        return
+    st.table({"field": [r[0] for r in rows], "extracted": [r[1] for r in rows], "after review": [r[2] for r in rows]})
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return _fmt_value(value)
+    return "" if value is None else str(value)
+
+
+def _short(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
