@@ -185,9 +185,10 @@ def qualifier_before(text: str, start: int) -> str:
 
 
 def countries_near(text: str, start: int, end: int) -> list[str]:
-    """The Central Asian states the number's sentence names, in order."""
+    """The Central Asian states the number's sentence names, in order; else those of its paragraph."""
     s, e = sentence_of(text, start, end)
-    return countries_in(text[s:e])
+    p_start, p_end = paragraph_span(text, start)
+    return countries_in(text[s:e]) or countries_in(text[p_start:p_end])
 
 
 def parsed_value(value_text: str) -> float | None:

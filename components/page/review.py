@@ -10,7 +10,7 @@ from components.extract.pipeline import read_seeds
 from components.extract.text import SeedError, article_metadata
 from components.indicators import BY_ID
 from components.page.review_forms import show_item, slug
-from components.page.review_status import remember_seen, show_flash, show_publish, show_stale
+from components.page.review_status import GOTO, remember_seen, show_flash, show_publish, show_stale
 from components.views.desk_article import STATUS_LABELS, desk_article_html, legend_html
 
 FILTERS = {"Left out": ("left out",), "Figures": ("figure", "accepted", "corrected", "rejected"),
@@ -41,19 +41,26 @@ show_stale(desk, reviewer)
 show_publish(desk)
 
 counts = {label: sum(1 for i in desk.items if i.status in statuses) for label, statuses in FILTERS.items()}
-st.markdown(f"**{len(desk.items)} numbers and positions**: {counts['Figures']} figures "
-            f"({sum(1 for i in desk.items if i.status != i.fate and i.status != 'figure')} reviewed), "
-            f"{counts['Context']} context facts, {counts['Left out']} left out · {len(desk.decisions)} decisions "
+reviewed = sum(1 for i in desk.items if i.status in ("accepted", "corrected", "rejected"))
+st.markdown(f"**{len(desk.items)} numbers and vote positions**: {counts['Figures']} figures ({reviewed} reviewed), "
+            f"{counts['Context']} context facts, {counts['Left out']} left out · {len(desk.decisions)} decision(s) "
             "saved on this article.")
 
+goto = st.session_state.pop(GOTO, None)  # after a save: stay on the number just decided
+if goto is not None:
+    st.session_state["desk_filter"] = "All"
 read, panel = st.columns([3, 2], gap="large")
 with panel:
-    shown = st.segmented_control("Show", list(FILTERS), key="desk_filter", default="Left out" if counts["Left out"]
-                                 else "All") or "All"
-    choices = [i for i in desk.items if i.status in FILTERS[shown]]
-    item = st.selectbox("Number", choices, key=f"desk-item-{slug(seed.name)}-{slug(shown)}",
-                        format_func=lambda i: f"#{i.n} · {i.text} — {STATUS_LABELS[i.status]}",
-                        placeholder="No number of this kind", index=0 if choices else None)
+    shown = st.segmented_control("Show", list(FILTERS), key="desk_filter",
+                                 default="Left out" if counts["Left out"] else "All") or "All"
+    by_start = {i.start: i for i in desk.items if i.status in FILTERS[shown]}
+    item_key = f"desk-item-{slug(seed.name)}-{slug(shown)}"
+    if goto in by_start:
+        st.session_state[item_key] = goto
+    start = st.selectbox("Number", list(by_start), key=item_key, placeholder="No number of this kind",
+                         format_func=lambda s: f"#{by_start[s].n} · {by_start[s].text} — "
+                                               f"{STATUS_LABELS[by_start[s].status]}")
+    item = by_start.get(start)
     if item:
         show_item(desk, item, reviewer, seen)
 with read:

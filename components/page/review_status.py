@@ -15,7 +15,7 @@ from components.extract.text import SeedError
 from components.page.pages import reader_page
 from components.review_store import ConflictError, replace_decision, save_decision, withdraw_decision
 
-FLASH, SEEN = "desk_flash", "desk_seen"
+FLASH, SEEN, GOTO = "desk_flash", "desk_seen", "desk_goto"
 
 
 def remember_seen(desk: Desk) -> dict[tuple, dict]:
@@ -39,6 +39,7 @@ def show_flash() -> None:
 
 def save(decision: dict, seen: dict[tuple, dict], done: str) -> None:
     """Save one decision against what this tab saw; say what happened and show the new state."""
+    st.session_state[GOTO] = decision["value_start"]
     try:
         save_decision(decision, expected=seen.get(decision_key(decision)))
     except (ConflictError, DecisionError, OSError) as err:
@@ -49,6 +50,7 @@ def save(decision: dict, seen: dict[tuple, dict], done: str) -> None:
 
 
 def withdraw(decision: dict, done: str) -> None:
+    st.session_state[GOTO] = decision["value_start"]
     try:
         withdraw_decision(decision)
     except (ConflictError, DecisionError, OSError) as err:
