@@ -59,6 +59,9 @@ def _update(changes: list[tuple[tuple, dict | None, dict | None]], file: Path | 
         for key, new, expected in changes:
             current = next((r for r in rows if decision_key(r) == key), None)
             if current != expected:
+                if expected is None:
+                    raise ConflictError(f"A decision on this number is already saved ({_describe(current)}). "
+                                        "Nothing was saved: withdraw it first to decide again.")
                 now = f"it now holds: {_describe(current)}" if current else "it was withdrawn"
                 raise ConflictError(f"Someone else changed the decision on this number since you opened it ({now}). "
                                     "Nothing was saved: look at it again, then decide.")
@@ -72,9 +75,10 @@ def _update(changes: list[tuple[tuple, dict | None, dict | None]], file: Path | 
 
 
 def save_decision(decision: dict, expected: dict | None = None, file: Path | None = None) -> list[dict]:
-    """Add (or replace) one decision; `expected` is the decision on the same key the journalist saw (None: none).
+    """Add one decision (expected=None: there must be none on its key yet), or replace `expected` by it.
 
-    Returns every decision now in the file. Raises ConflictError, saving nothing, if the key changed meanwhile.
+    Returns every decision now in the file. Raises ConflictError, saving nothing, when the file holds something else
+    on that key: a decision saved meanwhile by another tab is never overwritten.
     """
     return _update([(decision_key(decision), decision, expected)], file)
 

@@ -123,6 +123,10 @@ TABLES = {
                 "description": "Every other number or date in the article body, with a short label."},
     "articles": {"fields": ARTICLES, "key": ("source",),
                  "description": "One row per article in seeds/: its title, outlet, date and address where stated."},
+}
+
+# Tables of data/ that extraction reads and never writes; the data package describes them beside its outputs.
+INPUTS = {
     "review_decisions": {"fields": DECISIONS,
                          "key": ("source", "decision", "field", "indicator", "country_iso3", "value_start"),
                          "description": "The newsroom's review, an input of extraction: each row accepts a number "
@@ -134,7 +138,7 @@ TABLES = {
 def datapackage(articles: list[dict[str, str]]) -> dict:
     """The Frictionless Data Package descriptor of data/, with every source article's metadata."""
     resources = []
-    for name, table in TABLES.items():
+    for name, table in {**TABLES, **INPUTS}.items():
         fields = []
         for f in table["fields"]:
             field = {"name": f.name, "type": f.type, "description": f.description}

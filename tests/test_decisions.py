@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -23,7 +24,7 @@ from components.desk import (
 from components.extract.decisions import COLUMNS, FILE_NAME, parse_decisions, read_decisions
 from components.extract.text import parse_number, read_seed
 from components.review_store import ConflictError, replace_decision, save_decision, withdraw_decision
-from components.schema import TABLES
+from components.schema import INPUTS
 from components.store import load_figures
 
 NAME = DESK_SEED.name
@@ -199,9 +200,12 @@ def test_decisions_on_other_articles_do_not_apply(desk_dirs, run_extract, tmp_pa
 
 def test_the_shipped_file_holds_only_the_header_and_is_in_the_data_package() -> None:
     assert (DATA_DIR / FILE_NAME).read_text(encoding="utf-8") == ",".join(COLUMNS) + "\n"
-    assert [f.name for f in TABLES["review_decisions"]["fields"]] == list(COLUMNS)
-    package = (DATA_DIR / "datapackage.json").read_text(encoding="utf-8")
-    assert '"path": "review_decisions.csv"' in package
+    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = [r for r in package["resources"] if r["path"] == FILE_NAME]
+    assert [f["name"] for f in resource["schema"]["fields"]] == [f.name for f in INPUTS["review_decisions"]["fields"]]
+    assert resource["schema"]["fields"] and all(f["description"] for f in resource["schema"]["fields"])
+    assert resource["schema"]["primaryKey"] == list(INPUTS["review_decisions"]["key"])
+    assert "input of extraction" in resource["description"]
 
 
 def test_a_broken_decisions_file_is_named_with_the_fix(desk_dirs, run_extract) -> None:

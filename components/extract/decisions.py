@@ -12,13 +12,13 @@ from components import store
 from components.countries import country_name
 from components.extract.text import parse_number
 from components.indicators import BY_ID, QUANTITIES
-from components.schema import POSITIONS, QUALIFIERS, TABLES
+from components.schema import INPUTS, POSITIONS, QUALIFIERS
 
 FILE_NAME = "review_decisions.csv"
 FILE = f"data/{FILE_NAME}"
-FIELDS = TABLES["review_decisions"]["fields"]
+FIELDS = INPUTS["review_decisions"]["fields"]
 COLUMNS = tuple(f.name for f in FIELDS)
-KEY = TABLES["review_decisions"]["key"]
+KEY = INPUTS["review_decisions"]["key"]
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 ASK = "Decide again on the journalist's desk (CENTRAL_ASIA_REVIEW=1), or remove the row from " + FILE + "."
 
@@ -119,7 +119,11 @@ def read_decisions(file: Path | None = None) -> list[dict]:
 
 def decisions_csv(rows: list[dict]) -> str:
     """Decisions as the file holds them: the contract's columns, '\\n' line ends."""
-    return store.to_csv(rows, "review_decisions")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([store.format_cell(row.get(n)) for n in COLUMNS] for row in rows)
+    return out.getvalue()
 
 
 def paragraph_span(text: str, at: int) -> tuple[int, int]:

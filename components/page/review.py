@@ -10,7 +10,7 @@ from components.extract.pipeline import read_seeds
 from components.extract.text import SeedError, article_metadata
 from components.indicators import BY_ID
 from components.page.review_forms import show_item, slug
-from components.page.review_status import GOTO, remember_seen, show_flash, show_publish, show_stale
+from components.page.review_status import GOTO, REVIEWER, show_flash, show_publish, show_stale
 from components.views.desk_article import STATUS_LABELS, desk_article_html, legend_html
 
 FILTERS = {"Left out": ("left out",), "Figures": ("figure", "accepted", "corrected", "rejected"),
@@ -31,9 +31,8 @@ except (SeedError, DecisionError) as err:
 pick, name = st.columns([3, 1], vertical_alignment="bottom")
 seed = pick.selectbox("Article", seeds, key="desk_source", format_func=lambda s: f"{article_metadata(s)['title']} "
                       f"({s.name})")
-reviewer = name.text_input("Your name", key="desk_reviewer", placeholder="Who decides", max_chars=80)
+reviewer = name.text_input("Your name", key=REVIEWER, placeholder="Who decides", max_chars=80)
 desk = article_desk(seed, decisions)
-seen = remember_seen(desk)
 show_flash()
 if desk.error:
     st.error(f"The saved decisions cannot all be applied: {desk.error}", icon=":material/error:")
@@ -62,7 +61,7 @@ with panel:
                                                f"{STATUS_LABELS[by_start[s].status]}")
     item = by_start.get(start)
     if item:
-        show_item(desk, item, reviewer, seen)
+        show_item(desk, item, reviewer)
 with read:
     st.html(legend_html())
     with st.container(height=680 if len(desk.text) > SHORT_ARTICLE else "content", key="desk-article"):

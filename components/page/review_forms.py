@@ -22,7 +22,7 @@ from components.desk import (
     year_options,
 )
 from components.indicators import BY_ID, QUANTITIES
-from components.page.review_status import save, withdraw
+from components.page.review_status import REVIEWER, flash, save, withdraw
 from components.schema import POSITIONS, QUALIFIERS
 from components.views.desk_article import STATUS_LABELS, sentence_html
 
@@ -45,7 +45,7 @@ def _fmt_value(value: float | None) -> str:
     return "—" if value is None else f"{value:,.10g}"
 
 
-def show_item(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
+def show_item(desk: Desk, item: Item, reviewer: str) -> None:
     """The picked number: its fate and reason, its sentence, the decisions on it, and what can be decided."""
     st.markdown(f"#### #{item.n} “{item.text}” · {STATUS_LABELS[item.status]}")
     if item.reason:
@@ -57,19 +57,18 @@ def show_item(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
         reason = f": {d['reason']}" if d["reason"] else ""
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.markdown(f"**{d['reviewer']}** {what}{new} ({d['country_iso3']}) on {d['decided_at']}{reason}")
-        if right.button("Withdraw", key=f"withdraw-{d['decision']}-{d['field']}-{d['country_iso3']}-{item.start}",
-                        help="Remove this decision from the file"):
-            withdraw(d, "Decision withdrawn.")
+        right.button("Withdraw", key=f"withdraw-{d['decision']}-{d['field']}-{d['country_iso3']}-{item.start}",
+                     help="Remove this decision from the file", on_click=withdraw, args=(d, "Decision withdrawn."))
     if item.status == "left out" or (item.fate == "left out" and item.status != "accepted"):
-        _accept_form(desk, item, reviewer, seen)
+        _accept_form(desk, item, reviewer)
     elif item.targets:
-        _figure_forms(desk, item, reviewer, seen)
+        _figure_forms(desk, item, reviewer)
     elif item.fate == "context":
         st.info("A context fact: shown in the dashboard's context list, not as a country figure.",
                 icon=":material/info:")
 
 
-def _accept_form(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
+def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
     key = f"accept-{slug(desk.source)}-{item.start}"
     value = parsed_value(item.text)
     with st.container(border=True, key=key):
@@ -94,45 +93,76 @@ def _accept_form(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
         guess = qualifier_before(desk.text, item.start)
         qualifier = right.selectbox("Qualifier", [NONE, *QUALIFIERS], key=f"{key}-qualifier",
                                     index=[NONE, *QUALIFIERS].index(guess), format_func=_none("none"))
-        reason = st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the tally in paragraph 4")
+        st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the tally in paragraph 4")
         unit = BY_ID[indicator].unit
         st.caption(f"Adds to {BY_ID[indicator].heading}: **{country_name(country)}**, "
                    f"**{' '.join(p for p in (qualifier, item.text) if p)}** (value {_fmt_value(value)} {unit}"
                    f"{', ' + year if year else ', year not stated'}).")
-        if st.button("Accept as a figure", key=f"{key}-save", type="primary", icon=":material/add_task:",
-                     disabled=not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME):
-            decision = accept_decision(desk, item, indicator=indicator, country_iso3=country, year=year,
-                                       qualifier=qualifier, quote=quote, reason=reason, reviewer=reviewer)
-            save(decision, seen, f"Accepted “{item.text}” as {country_name(country)}'s figure.")
+        st.button("Accept as a figure", key=f"{key}-save", type="primary", icon=":material/add_task:",
+                  disabled=not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME,
+                  on_click=_accept, args=(desk, item, key))
 
 
-def _figure_forms(desk: Desk, item: Item, reviewer: str, seen: dict) -> None:
+def _accept(desk: Desk, item: Item, key: str) -> None:
+    """on_click: the decision from the form's values at click time."""
+    state = st.session_state
+    country = state[f"{key}-country"]
+    decision = accept_decision(desk, item, indicator=state[f"{key}-indicator"], country_iso3=country,
+                               year=state[f"{key}-year"], qualifier=state[f"{key}-qualifier"],
+                               quote=state[f"{key}-quote"], reason=state.get(f"{key}-reason", ""),
+                               reviewer=state.get(REVIEWER, ""))
+    save(decision, f"Accepted “{item.text}” as {country_name(country)}'s figure.")
+
+
+def _figure_forms(desk: Desk, item: Item, reviewer: str) -> None:
     targets = list(item.targets)
     target = targets[0]
     if len(targets) > 1:
         target = st.radio("Which figure", targets, key=f"target-{slug(desk.source)}-{item.start}", horizontal=True,
                           format_func=lambda t: t["country"])
-    _fields_table(target, desk.reviewed(target))
+    after = desk.reviewed(target)
+    _fields_table(target, after)
+    if after is None:
+        st.caption("This figure is rejected: withdraw the rejection above to decide on it again.")
+        return
     key = f"fig-{slug(desk.source)}-{item.start}-{target['indicator']}-{target['country_iso3']}"
     fix, drop = st.tabs(["Correct a field", "Reject it"])
     with fix:
         kind = "vote" if BY_ID[target["indicator"]].is_vote else "quantity"
         field = st.selectbox("Field", CORRECTABLE[kind], format_func=FIELD_LABELS.get, key=f"{key}-field")
-        new = _new_value(desk, target, field, f"{key}-{field}")
-        reason = st.text_input("Why (optional)", key=f"{key}-why")
-        if st.button("Save the correction", key=f"{key}-correct", type="primary", icon=":material/edit:",
-                     disabled=not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME):
-            decision = correct_decision(desk, target, field_name=field, new_value=new or "", reason=reason,
-                                        reviewer=reviewer)
-            save(decision, seen, f"Corrected the {FIELD_LABELS[field]} of {target['country']}'s figure.")
+        _new_value(desk, target, field, f"{key}-{field}")  # read back at click time from its key
+        st.text_input("Why (optional)", key=f"{key}-why")
+        done = any(d["decision"] == "correct" and d["field"] == field and d["country_iso3"] == target["country_iso3"]
+                   and d["indicator"] == target["indicator"] for d in item.decisions)
+        if done:
+            st.caption(f"The {FIELD_LABELS[field]} is corrected already: withdraw that correction above to change it.")
+        st.button("Save the correction", key=f"{key}-correct", type="primary", icon=":material/edit:",
+                  disabled=done or not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME,
+                  on_click=_correct, args=(desk, target, key))
     with drop:
-        reason = st.text_input("Why is it wrong? (required)", key=f"{key}-reject-why",
-                               placeholder="e.g. this is the regional total, not Kazakhstan's")
-        if st.button("Reject this figure", key=f"{key}-reject", icon=":material/block:",
-                     disabled=not (reviewer.strip() and reason.strip()),
-                     help=None if reviewer.strip() else NEED_NAME):
-            save(reject_decision(desk, target, reason=reason, reviewer=reviewer), seen,
-                 f"Rejected {target['country']}'s figure “{target['value_text']}”.")
+        st.text_input("Why is it wrong? (required)", key=f"{key}-reject-why",
+                      placeholder="e.g. this is the regional total, not Kazakhstan's")
+        st.button("Reject this figure", key=f"{key}-reject", icon=":material/block:", disabled=not reviewer.strip(),
+                  help=None if reviewer.strip() else NEED_NAME, on_click=_reject, args=(desk, target, key))
+
+
+def _correct(desk: Desk, target: dict, key: str) -> None:
+    """on_click: the correction from the form's values at click time."""
+    state = st.session_state
+    field = state[f"{key}-field"]
+    decision = correct_decision(desk, target, field_name=field, new_value=state.get(f"{key}-{field}") or "",
+                                reason=state.get(f"{key}-why", ""), reviewer=state.get(REVIEWER, ""))
+    save(decision, f"Corrected the {FIELD_LABELS[field]} of {target['country']}'s figure.")
+
+
+def _reject(desk: Desk, target: dict, key: str) -> None:
+    """on_click: the rejection, with the reason typed by click time (required)."""
+    reason = st.session_state.get(f"{key}-reject-why", "").strip()
+    if not reason:
+        flash("error", "Say why the figure is wrong: a rejection needs a reason. Nothing was saved.")
+        return
+    save(reject_decision(desk, target, reason=reason, reviewer=st.session_state.get(REVIEWER, "")),
+         f"Rejected {target['country']}'s figure “{target['value_text']}”.")
 
 
 def _new_value(desk: Desk, target: dict, field: str, key: str) -> str | None:

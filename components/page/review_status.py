@@ -1,4 +1,4 @@
-"""The desk's bookkeeping: saving decisions against what the tab saw, stale decisions, re-running extraction."""
+"""The desk's bookkeeping: saving decisions (button callbacks, at click time), stale ones, re-running extraction."""
 
 from __future__ import annotations
 
@@ -9,20 +9,13 @@ import streamlit as st
 
 from components import store
 from components.desk import Desk, reanchored
-from components.extract.decisions import FILE, DecisionError, StaleDecisions, decision_key
+from components.extract.decisions import FILE, DecisionError, StaleDecisions
 from components.extract.pipeline import run
 from components.extract.text import SeedError
 from components.page.pages import reader_page
 from components.review_store import ConflictError, replace_decision, save_decision, withdraw_decision
 
-FLASH, SEEN, GOTO = "desk_flash", "desk_seen", "desk_goto"
-
-
-def remember_seen(desk: Desk) -> dict[tuple, dict]:
-    """The decisions this tab showed on its previous run (what the journalist saw), then remember today's."""
-    seen = st.session_state.get(SEEN, {}).get(desk.source, {})
-    st.session_state.setdefault(SEEN, {})[desk.source] = {decision_key(d): d for d in desk.decisions}
-    return seen
+FLASH, GOTO, REVIEWER = "desk_flash", "desk_goto", "desk_reviewer"
 
 
 def flash(kind: str, message: str) -> None:
@@ -37,19 +30,23 @@ def show_flash() -> None:
         st.error(message, icon=":material/error:")
 
 
-def save(decision: dict, seen: dict[tuple, dict], done: str) -> None:
-    """Save one decision against what this tab saw; say what happened and show the new state."""
+def save(decision: dict, done: str) -> None:
+    """Save one new decision, never over one saved meanwhile in another tab; say what happened.
+
+    Called from a button's on_click, so it runs at click time even when the rerun would no longer draw that button
+    (another tab decided on the same number meanwhile): the journalist is told, never silently ignored.
+    """
     st.session_state[GOTO] = decision["value_start"]
     try:
-        save_decision(decision, expected=seen.get(decision_key(decision)))
+        save_decision(decision)
     except (ConflictError, DecisionError, OSError) as err:
         flash("error", str(err))
     else:
         flash("success", f"{done} Saved in {FILE}. Re-run extraction to put it on the dashboard.")
-    st.rerun()
 
 
 def withdraw(decision: dict, done: str) -> None:
+    """Remove a decision, provided it is still exactly the one shown (an on_click callback)."""
     st.session_state[GOTO] = decision["value_start"]
     try:
         withdraw_decision(decision)
@@ -57,7 +54,16 @@ def withdraw(decision: dict, done: str) -> None:
         flash("error", str(err))
     else:
         flash("success", f"{done} Re-run extraction to put the change on the dashboard.")
-    st.rerun()
+
+
+def move(stale: dict, moved: dict) -> None:
+    """Keep a stale decision whose sentence only moved, at its new place (an on_click callback)."""
+    try:
+        replace_decision(stale, moved)
+    except (ConflictError, DecisionError, OSError) as err:
+        flash("error", str(err))
+    else:
+        flash("success", "Moved to the sentence's new place. Re-run extraction to publish it.")
 
 
 def show_stale(desk: Desk, reviewer: str) -> None:
@@ -76,16 +82,11 @@ def show_stale(desk: Desk, reviewer: str) -> None:
             st.caption(f"It was made on: “{d['quote']}”")
             moved = reanchored(d, desk.text, reviewer) if reviewer.strip() else None
             left, right = st.columns(2)
-            if right.button("Drop this decision", key=f"drop-{stale.row}", icon=":material/delete:"):
-                withdraw(d, "Dropped.")
-            if moved and left.button("Keep it: the sentence moved", key=f"move-{stale.row}",
-                                     icon=":material/move_down:", type="primary"):
-                try:
-                    replace_decision(d, moved)
-                    flash("success", "Moved to the sentence's new place. Re-run extraction to publish it.")
-                except (ConflictError, DecisionError, OSError) as err:
-                    flash("error", str(err))
-                st.rerun()
+            right.button("Drop this decision", key=f"drop-{stale.row}", icon=":material/delete:",
+                         on_click=withdraw, args=(d, "Dropped."))
+            if moved:
+                left.button("Keep it: the sentence moved", key=f"move-{stale.row}", icon=":material/move_down:",
+                            type="primary", on_click=move, args=(d, moved))
 
 
 def unpublished(desk: Desk) -> bool:
@@ -99,7 +100,7 @@ def unpublished(desk: Desk) -> bool:
 
 
 def rerun_extraction() -> None:
-    """`python -m components.extract`, in-process; the dashboard picks the new data/ up on its next run."""
+    """`python -m components.extract`, in-process (an on_click callback); the dashboard reads the new data/."""
     try:
         files = run(store.SEEDS_DIR, store.DATA_DIR)
     except StaleDecisions as err:
@@ -111,7 +112,6 @@ def rerun_extraction() -> None:
         reviewed = sum(1 for r in rows if r["review"])
         flash("success", f"Extraction ran: data/ now holds {len(rows)} figures, {reviewed} of them checked by the "
                          "newsroom. The dashboard shows them.")
-    st.rerun()
 
 
 def show_publish(desk: Desk) -> None:
@@ -124,8 +124,7 @@ def show_publish(desk: Desk) -> None:
                           "figures; re-run extraction to publish them.")
         else:
             text.markdown("**The dashboard is up to date** with this article's decisions.")
-        if run_col.button("Re-run extraction", key="desk-rerun", icon=":material/refresh:",
-                          type="primary" if pending else "secondary", width="stretch"):
-            rerun_extraction()
+        run_col.button("Re-run extraction", key="desk-rerun", icon=":material/refresh:", on_click=rerun_extraction,
+                       type="primary" if pending else "secondary", width="stretch")
         link_col.page_link(reader_page(), label="Open the dashboard", icon=":material/bar_chart:")
 
