@@ -28,7 +28,12 @@ PROVENANCE = (
 )
 
 QUALIFIERS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "more than",
-              "at least", "up to", "fewer than", "less than", "an estimated")
+              "at least", "up to", "fewer than", "less than", "an estimated",
+              # further hedges reporters use, kept as written rather than forced onto a near synonym
+              "close to", "just over", "just under", "well over", "under", "as many as", "upwards of", "below", "above",
+              "just below", "just above", "well below", "well above", "at most", "no more than", "no fewer than",
+              "in excess of", "slightly more than", "slightly less than", "a little over", "a little under", "perhaps",
+              "possibly", "maybe")
 POSITIONS = ("in favour", "against", "abstained", "did not vote")
 YEAR_BASES = ("stated", "paragraph", "publication date")
 REVIEWS = ("accepted", "corrected")

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import DATA_DIR, DESK_SEED, csv_rows
 
-from components.desk import (
+from components.extract.decision_store import ConflictError, replace_decision, save_decision, withdraw_decision
+from components.extract.decisions import COLUMNS, FILE_NAME, parse_decisions, read_decisions
+from components.extract.desk import (
     accept_decision,
     article_desk,
     correct_decision,
@@ -21,9 +23,7 @@ from components.desk import (
     reanchored,
     reject_decision,
 )
-from components.extract.decisions import COLUMNS, FILE_NAME, parse_decisions, read_decisions
 from components.extract.text import parse_number, read_seed
-from components.review_store import ConflictError, replace_decision, save_decision, withdraw_decision
 from components.schema import INPUTS
 from components.store import load_figures
 
@@ -228,7 +228,11 @@ def test_a_failed_write_leaves_the_file_whole(desk_dirs, monkeypatch) -> None:
     first = accept_missed(seeds)
     save_decision(first)
     before = (data / FILE_NAME).read_bytes()
-    monkeypatch.setattr("components.review_store.os.replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+
+    def full_disk(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("components.extract.decision_store.os.replace", full_disk)
     with pytest.raises(OSError):
         save_decision(dict(first, value_start=first["value_start"] + 1))
     assert (data / FILE_NAME).read_bytes() == before

@@ -12,8 +12,8 @@ import pytest
 from conftest import DESK_SEED, csv_rows
 from streamlit.testing.v1 import AppTest
 
-from components.desk import quote_options
 from components.extract.decisions import FILE_NAME, parse_decisions
+from components.extract.desk import quote_options
 from components.page.access import ENV
 from components.page.pages import DESK_SCRIPT
 from components.page.review_forms import slug

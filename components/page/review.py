@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from components import store
-from components.desk import article_desk
 from components.extract.decisions import FILE, DecisionError, read_decisions
+from components.extract.desk import article_desk
 from components.extract.pipeline import read_seeds
 from components.extract.text import SeedError, article_metadata
 from components.indicators import BY_ID

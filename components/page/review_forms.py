@@ -7,7 +7,7 @@ import re
 import streamlit as st
 
 from components.countries import CENTRAL_ASIA, country_name
-from components.desk import (
+from components.extract.desk import (
     CORRECTABLE,
     Desk,
     Item,

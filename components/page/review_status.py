@@ -8,12 +8,12 @@ import io
 import streamlit as st
 
 from components import store
-from components.desk import Desk, reanchored
+from components.extract.decision_store import ConflictError, replace_decision, save_decision, withdraw_decision
 from components.extract.decisions import FILE, DecisionError, StaleDecisions
+from components.extract.desk import Desk, reanchored
 from components.extract.pipeline import run
 from components.extract.text import SeedError
 from components.page.pages import reader_page
-from components.review_store import ConflictError, replace_decision, save_decision, withdraw_decision
 
 FLASH, GOTO, REVIEWER = "desk_flash", "desk_goto", "desk_reviewer"
 

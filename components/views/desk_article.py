@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # only the type: views do not run extraction
-    from components.desk import Item
+
+class Item(Protocol):
+    """What the view needs of a desk item (components/extract/desk.py): views do not import extraction."""
+
+    n: int
+    start: int
+    end: int
+    text: str
+    status: str
+    reason: str
 
 STATUS_LABELS = {"figure": "figure", "accepted": "figure, accepted by the newsroom",
                  "corrected": "figure, corrected by the newsroom", "rejected": "figure, rejected by the newsroom",

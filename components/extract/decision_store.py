@@ -1,4 +1,4 @@
-"""Saving the journalist's decisions: under a file lock, re-read and merged, written atomically (temp + os.replace)."""
+"""Saving the journalist's decisions (the desk's writer; extraction only reads them): locked, merged, atomic."""
 
 from __future__ import annotations
 

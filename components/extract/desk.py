@@ -17,14 +17,10 @@ from components.extract.decisions import (
     review,
     year_basis,
 )
+from components.extract.explain import number_fates
 from components.extract.indicator_rules import find_figures
-from components.extract.text import DIGIT_TOKEN, NUMBER_PATTERN, Seed, body_span, parse_number, sentence_spans
+from components.extract.text import NUMBER_PATTERN, Seed, parse_number, sentence_spans
 from components.schema import QUALIFIERS
-
-try:
-    from components.extract.explain import number_fates
-except ImportError:  # stand-in until the grammar branch's per-number report is merged
-    number_fates = None
 
 NUMBER_WORDS = re.compile(NUMBER_PATTERN)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -82,24 +78,9 @@ def number_words(text: str, start: int, end: int) -> tuple[int, int]:
     return m.span() if m and m.end() >= end else (start, end)
 
 
-def _stand_in_fates(seed: Seed, figures: list[dict], context: list[dict]) -> list[dict]:
-    start, end = body_span(seed.text)
-    spans = [(r["value_start"], r["value_end"], "figure", r) for r in figures]
-    spans += [(r["value_start"], r["value_end"], "context", r) for r in context]
-    out = []
-    for m in DIGIT_TOKEN.finditer(seed.text, start, end):
-        hit = next((s for s in spans if s[0] <= m.start() and m.end() <= s[1]), None)
-        fate, reason = (hit[2], "") if hit else ("left out", "no rule describes this number")
-        out.append({"source": seed.name, "start": m.start(), "end": m.end(), "token": m.group(0), "fate": fate,
-                    "reason": reason, "indicator": hit[3].get("indicator", "") if hit else "",
-                    "country_iso3": hit[3].get("country_iso3", "") if hit else ""})
-    return out
-
-
 def fates(seed: Seed, figures: list[dict], context: list[dict]) -> list[dict]:
-    """What became of every number token of the seed (the grammar's report, or the stand-in)."""
-    report = number_fates or _stand_in_fates
-    return sorted(report(seed, figures, context), key=lambda f: f["start"])
+    """What became of every number token of the seed, in text order (extraction's own report)."""
+    return sorted(number_fates(seed, figures, context), key=lambda f: (f["start"], f["end"]))
 
 
 def _overlaps(row: dict, start: int, end: int) -> bool:
