@@ -78,6 +78,9 @@ def accept_missed(at: AppTest) -> AppTest:
     key = f"accept-{SOURCE}-{MISSED}"
     assert at.selectbox(key=f"{key}-country").value == "TKM"  # the state its paragraph names is offered first
     assert at.selectbox(key=f"{key}-qualifier").value == "about"  # the hedge before the number, found
+    assert at.selectbox(key=f"{key}-indicator").value is None  # never guessed: the journalist says which
+    assert at.button(key=f"{key}-save").disabled
+    at.selectbox(key=f"{key}-indicator").set_value("migrant_workers").run()
     at.selectbox(key=f"{key}-quote").set_value(quote_options(TEXT, MISSED, MISSED + 6)[1]).run()
     at.selectbox(key=f"{key}-year").set_value("2023").run()
     at.button(key=f"{key}-save").click().run()
@@ -156,7 +159,7 @@ def test_withdrawing_a_decision(desk_on) -> None:
     _, data = desk_on
     at = accept_missed(open_desk())
     assert decisions(data)
-    (withdraw,) = [b for b in at.button if b.label == "Withdraw"]
+    (withdraw,) = [b for b in at.button if b.label == "Withdraw this decision"]
     withdraw.click().run()
     assert "Decision withdrawn." in messages(at)
     assert decisions(data) == []

@@ -50,7 +50,7 @@ class StaleDecisions(DecisionError):
         self.stale = stale
         lines = "\n".join(f"  - {s.describe()}" for s in stale)
         super().__init__(f"{len(stale)} reviewed decision(s) no longer match the article; data/ was not "
-                         f"written.\n{lines}\n{ASK}")
+                         f"written.\n{lines}\n\n{ASK}")
 
 
 @dataclass(frozen=True)

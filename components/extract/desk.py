@@ -38,7 +38,7 @@ class Item:
     text: str
     fate: str  # what extraction made of it: figure, context or left out
     reason: str
-    status: str  # after the decisions: figure, accepted, corrected, rejected, context or left out
+    status: str  # after the decisions: figure, accepted, corrected, rejected, context, date of a figure, left out
     targets: tuple[dict, ...] = ()  # extracted figures at these words: what reject and correct act on
     figures: tuple[dict, ...] = ()  # the figures at these words once the decisions are applied
     decisions: tuple[dict, ...] = ()
@@ -110,23 +110,28 @@ def article_desk(seed: Seed, decisions: list[dict]) -> Desk:
         origins = {figure_key(f): figure_key(f) for f in extracted}
     stale_rows = [s.decision for s in stale]
     live = [d for d in mine if d not in stale_rows]
-    spans: dict[tuple[int, int], tuple[str, str]] = {}
+    spans: dict[tuple[int, int], tuple[str, str, bool]] = {}
     for f in fates(seed, extracted, context):
         rows = extracted if f["fate"] == "figure" else context if f["fate"] == "context" else []
         row = next((r for r in rows if r["value_start"] <= f["start"] and f["end"] <= r["value_end"]), None)
         # An item is the figure's or fact's words ("4.5 million"), else the whole number as written.
         span = (row["value_start"], row["value_end"]) if row else number_words(seed.text, f["start"], f["end"])
-        spans.setdefault(span, (f["fate"], f["reason"]))
+        # A number left out but tied to a figure's country is that figure's year or date (its year/as_of column).
+        dated = f["fate"] == "left out" and bool(f.get("country_iso3"))
+        spans.setdefault(span, (f["fate"], f["reason"], dated))
     for r in extracted:  # vote positions are words, not numbers: they are items too
         if not any(s <= r["value_start"] < e for s, e in spans):
-            spans[(r["value_start"], r["value_end"])] = ("figure", "")
+            spans[(r["value_start"], r["value_end"])] = ("figure", "", False)
     items = []
-    for n, ((start, end), (fate, reason)) in enumerate(sorted(spans.items()), start=1):
+    for n, ((start, end), (fate, reason, dated)) in enumerate(sorted(spans.items()), start=1):
         targets = [r for r in extracted if _overlaps(r, start, end)]
         after = [r for r in figures if _overlaps(r, start, end)]
         on_it = [d for d in live if d["value_start"] < end and start < d["value_end"]]
-        items.append(Item(n, start, end, seed.text[start:end], fate, reason, _status(fate, targets, after, on_it),
-                          tuple(targets), tuple(after), tuple(on_it)))
+        status = "date of a figure" if dated and not after else _status(fate, targets, after, on_it)
+        reason = reason or "; ".join(f"{r['indicator']} of {r['country_iso3']}: {r.get('position') or r['value_text']}"
+                                     for r in targets)
+        items.append(Item(n, start, end, seed.text[start:end], fate, reason, status, tuple(targets), tuple(after),
+                          tuple(on_it)))
     return Desk(seed.name, seed.text, items, figures, extracted, context, mine, stale, error, origins)
 
 

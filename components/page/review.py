@@ -9,11 +9,11 @@ from components.extract.desk import article_desk
 from components.extract.pipeline import read_seeds
 from components.extract.text import SeedError, article_metadata
 from components.indicators import BY_ID
-from components.page.review_forms import show_item, slug
+from components.page.review_forms import show_item, slug, value_words
 from components.page.review_status import GOTO, REVIEWER, show_flash, show_publish, show_stale
 from components.views.desk_article import STATUS_LABELS, desk_article_html, legend_html
 
-FILTERS = {"Left out": ("left out",), "Figures": ("figure", "accepted", "corrected", "rejected"),
+FILTERS = {"Left out": ("left out",), "Figures": ("figure", "accepted", "corrected", "rejected", "date of a figure"),
            "Context": ("context",), "All": tuple(STATUS_LABELS)}
 SHORT_ARTICLE = 2500  # characters: a shorter article is shown whole, a longer one scrolls beside the panel
 
@@ -39,11 +39,15 @@ if desk.error:
 show_stale(desk, reviewer)
 show_publish(desk)
 
-counts = {label: sum(1 for i in desk.items if i.status in statuses) for label, statuses in FILTERS.items()}
-reviewed = sum(1 for i in desk.items if i.status in ("accepted", "corrected", "rejected"))
-st.markdown(f"**{len(desk.items)} numbers and vote positions**: {counts['Figures']} figures ({reviewed} reviewed), "
-            f"{counts['Context']} context facts, {counts['Left out']} left out · {len(desk.decisions)} decision(s) "
-            "saved on this article.")
+counts = {status: sum(1 for i in desk.items if i.status == status) for status in STATUS_LABELS}
+reviews = [f.get("review") for f in desk.figures]
+rejected = sum(1 for d in desk.decisions if d["decision"] == "reject") - len([s for s in desk.stale
+                                                                             if s.decision["decision"] == "reject"])
+st.markdown(f"**{len(desk.items)} numbers and vote positions**. {len(desk.figures)} figures "
+            f"({reviews.count('accepted')} accepted and {reviews.count('corrected')} corrected by the newsroom, "
+            f"{rejected} rejected), {counts['date of a figure']} years or dates of figures, {counts['context']} "
+            f"context fact(s), **{counts['left out']} left out**. {len(desk.decisions)} decision(s) saved on this "
+            "article.")
 
 goto = st.session_state.pop(GOTO, None)  # after a save: stay on the number just decided
 if goto is not None:
@@ -51,7 +55,7 @@ if goto is not None:
 read, panel = st.columns([3, 2], gap="large")
 with panel:
     shown = st.segmented_control("Show", list(FILTERS), key="desk_filter",
-                                 default="Left out" if counts["Left out"] else "All") or "All"
+                                 default="Left out" if counts["left out"] else "All") or "All"
     by_start = {i.start: i for i in desk.items if i.status in FILTERS[shown]}
     item_key = f"desk-item-{slug(seed.name)}-{slug(shown)}"
     if goto in by_start:
@@ -70,7 +74,7 @@ with read:
 st.subheader("The figures, as extraction and the decisions give them", anchor=False)
 table = pd.DataFrame([{"country": f["country"], "indicator": BY_ID[f["indicator"]].heading,
                        "words": " ".join(p for p in (f.get("qualifier") or "", f["value_text"]) if p),
-                       "value": f.get("value"), "unit": f["unit"], "year": f.get("year") or "",
+                       "value": value_words(f), "unit": f["unit"], "year": f.get("year") or "",
                        "vote": f.get("vote") or "", "position": f.get("position") or "",
                        "review": f.get("review") or "", "quote": f["quote"]} for f in desk.figures])
 st.dataframe(table, hide_index=True, key="desk-figures")

@@ -45,27 +45,57 @@ def _fmt_value(value: float | None) -> str:
     return "—" if value is None else f"{value:,.10g}"
 
 
+def value_words(row: dict) -> str:
+    """A figure's value for a table: the number, or its range, or '' (a vote)."""
+    if row.get("value") is not None:
+        return _fmt_value(row["value"])
+    if row.get("value_low") is not None:
+        return f"{_fmt_value(row['value_low'])}–{_fmt_value(row.get('value_high'))}"
+    return ""
+
+
 def show_item(desk: Desk, item: Item, reviewer: str) -> None:
     """The picked number: its fate and reason, its sentence, the decisions on it, and what can be decided."""
-    st.markdown(f"#### #{item.n} “{item.text}” · {STATUS_LABELS[item.status]}")
+    st.subheader(f"#{item.n} “{item.text}” · {STATUS_LABELS[item.status]}", anchor=False)
     if item.reason:
-        st.caption(f"Why: {item.reason}")
-    st.html(sentence_html(desk.text, sentence_of(desk.text, item.start, item.end), (item.start, item.end)))
+        st.caption(f"Extraction: {item.fate}, {item.reason}")
+    quoted = item.figures[0] if item.figures else None  # an accepted figure's quote may span two sentences
+    quote = (quoted["start"], quoted["end"]) if quoted else sentence_of(desk.text, item.start, item.end)
+    st.html(sentence_html(desk.text, quote, (item.start, item.end)))
     for d in item.decisions:
-        what = d["decision"] if d["field"] == "figure" else f"corrected the {FIELD_LABELS[d['field']]}"
-        new = f" to “{d['new_value'] or 'none'}”" if d["decision"] == "correct" else ""
-        reason = f": {d['reason']}" if d["reason"] else ""
-        left, right = st.columns([4, 1], vertical_alignment="center")
-        left.markdown(f"**{d['reviewer']}** {what}{new} ({d['country_iso3']}) on {d['decided_at']}{reason}")
-        right.button("Withdraw", key=f"withdraw-{d['decision']}-{d['field']}-{d['country_iso3']}-{item.start}",
-                     help="Remove this decision from the file", on_click=withdraw, args=(d, "Decision withdrawn."))
-    if item.status == "left out" or (item.fate == "left out" and item.status != "accepted"):
+        with st.container(border=True, key=f"decision-{d['decision']}-{d['field']}-{d['country_iso3']}-{item.start}"):
+            st.markdown(f"**{_decision_words(d)}** · {d['reviewer']}, {_when(d['decided_at'])}")
+            if d["reason"]:
+                st.caption(f"“{d['reason']}”")
+            st.button("Withdraw this decision", key=f"withdraw-{d['decision']}-{d['field']}-{d['country_iso3']}-"
+                      f"{item.start}", icon=":material/undo:", on_click=withdraw, args=(d, "Decision withdrawn."),
+                      help="Remove it from the decisions file; the figure goes back to what extraction gives.")
+    if item.status == "left out":
         _accept_form(desk, item, reviewer)
+    elif item.status == "date of a figure":
+        st.info("The year or date of a figure (its year and as_of columns): correct it on that figure.",
+                icon=":material/event:")
     elif item.targets:
         _figure_forms(desk, item, reviewer)
     elif item.fate == "context":
         st.info("A context fact: shown in the dashboard's context list, not as a country figure.",
                 icon=":material/info:")
+
+
+def _decision_words(d: dict) -> str:
+    country = country_name(d["country_iso3"])
+    if d["decision"] == "accept":
+        return f"Accepted as {country}'s figure ({BY_ID[d['indicator']].heading.lower()})"
+    if d["decision"] == "reject":
+        return f"Rejected {country}'s figure"
+    new = d["new_value"]
+    shown = country_name(new) if d["field"] == "country_iso3" and new else new or "none"
+    return f"Corrected the {FIELD_LABELS[d['field']]} of {country}'s figure to “{shown}”"
+
+
+def _when(stamp: str) -> str:
+    """2026-01-31T09:15:00Z → 2026-01-31 09:15 UTC."""
+    return stamp.replace("T", " ")[:16] + " UTC" if len(stamp) >= 16 else stamp
 
 
 def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
@@ -79,9 +109,10 @@ def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
         nearby = countries_near(desk.text, item.start, item.end)
         left, right = st.columns(2)
         indicator = left.selectbox("Indicator", QUANTITIES, format_func=lambda i: BY_ID[i].heading,
-                                   key=f"{key}-indicator")
+                                   key=f"{key}-indicator", index=None, placeholder="Which figure is it?")
         country = right.selectbox("Country", CENTRAL_ASIA, format_func=country_name, key=f"{key}-country",
-                                  index=CENTRAL_ASIA.index(nearby[0]) if nearby else 0)
+                                  index=CENTRAL_ASIA.index(nearby[0]) if nearby else None,
+                                  placeholder="Whose figure is it?")
         options = quote_options(desk.text, item.start, item.end)
         quote = st.selectbox("Quote (the article's own words)", options, key=f"{key}-quote",
                              format_func=lambda q: _short(desk.text[q[0]:q[1]]),
@@ -94,12 +125,14 @@ def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
         qualifier = right.selectbox("Qualifier", [NONE, *QUALIFIERS], key=f"{key}-qualifier",
                                     index=[NONE, *QUALIFIERS].index(guess), format_func=_none("none"))
         st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the tally in paragraph 4")
-        unit = BY_ID[indicator].unit
-        st.caption(f"Adds to {BY_ID[indicator].heading}: **{country_name(country)}**, "
-                   f"**{' '.join(p for p in (qualifier, item.text) if p)}** (value {_fmt_value(value)} {unit}"
-                   f"{', ' + year if year else ', year not stated'}).")
+        ready = bool(indicator and country)
+        if ready:
+            st.caption(f"Adds to {BY_ID[indicator].heading}: **{country_name(country)}**, "
+                       f"**{' '.join(p for p in (qualifier, item.text) if p)}** (value {_fmt_value(value)} "
+                       f"{BY_ID[indicator].unit}{', ' + year if year else ', year not stated'}).")
         st.button("Accept as a figure", key=f"{key}-save", type="primary", icon=":material/add_task:",
-                  disabled=not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME,
+                  disabled=not (reviewer.strip() and ready),
+                  help=NEED_NAME if not reviewer.strip() else None if ready else "Pick the indicator and country.",
                   on_click=_accept, args=(desk, item, key))
 
 

@@ -56,6 +56,11 @@ def withdraw(decision: dict, done: str) -> None:
         flash("success", f"{done} Re-run extraction to put the change on the dashboard.")
 
 
+def look(start: int) -> None:
+    """Open the number now at these offsets in the panel (an on_click callback)."""
+    st.session_state[GOTO] = start
+
+
 def move(stale: dict, moved: dict) -> None:
     """Keep a stale decision whose sentence only moved, at its new place (an on_click callback)."""
     try:
@@ -81,12 +86,15 @@ def show_stale(desk: Desk, reviewer: str) -> None:
                         f"{d['decided_at']}: {stale.why}.")
             st.caption(f"It was made on: “{d['quote']}”")
             moved = reanchored(d, desk.text, reviewer) if reviewer.strip() else None
-            left, right = st.columns(2)
-            right.button("Drop this decision", key=f"drop-{stale.row}", icon=":material/delete:",
-                         on_click=withdraw, args=(d, "Dropped."))
+            buttons = st.columns(3)
             if moved:
-                left.button("Keep it: the sentence moved", key=f"move-{stale.row}", icon=":material/move_down:",
-                            type="primary", on_click=move, args=(d, moved))
+                buttons[0].button("Keep it: the sentence moved", key=f"move-{stale.row}", icon=":material/move_down:",
+                                  type="primary", on_click=move, args=(d, moved), width="stretch")
+            if desk.item_at(d["value_start"]):
+                buttons[1].button("Look at these words now", key=f"look-{stale.row}", icon=":material/visibility:",
+                                  on_click=look, args=(d["value_start"],), width="stretch")
+            buttons[2].button("Drop this decision", key=f"drop-{stale.row}", icon=":material/delete:",
+                              on_click=withdraw, args=(d, "Dropped."), width="stretch")
 
 
 def unpublished(desk: Desk) -> bool:
@@ -119,7 +127,10 @@ def show_publish(desk: Desk) -> None:
     pending = unpublished(desk) and not desk.stale and not desk.error
     with st.container(border=True, key="desk-publish"):
         text, run_col, link_col = st.columns([5, 2, 2], vertical_alignment="center")
-        if pending:
+        if desk.stale or desk.error:
+            text.markdown(":red[**Extraction is stopped**] until the decisions above are taken again: data/ stays "
+                          "as the last extraction wrote it.")
+        elif pending:
             text.markdown(":orange[**Not on the dashboard yet.**] The saved decisions change this article's "
                           "figures; re-run extraction to publish them.")
         else:

@@ -19,7 +19,7 @@ class Item(Protocol):
 
 STATUS_LABELS = {"figure": "figure", "accepted": "figure, accepted by the newsroom",
                  "corrected": "figure, corrected by the newsroom", "rejected": "figure, rejected by the newsroom",
-                 "context": "context fact", "left out": "left out"}
+                 "date of a figure": "a figure's year or date", "context": "context fact", "left out": "left out"}
 
 CSS = """<style>
 .desk-article{font-size:1rem;line-height:1.75;max-width:46rem}
@@ -31,6 +31,7 @@ CSS = """<style>
 .s-accepted::before,.s-corrected::before{content:"✓ ";color:#00694d;font-weight:700}
 .s-rejected{background:#f9ddd2;text-decoration:line-through;text-decoration-color:#b23c00}
 .s-context{background:#ececec}
+.s-date-of-a-figure{background:#eef5fb;box-shadow:inset 0 -1px #0072B2}
 .s-left-out{background:#fdebbd;box-shadow:inset 0 -2px #b87d00}
 .desk-article .picked{outline:3px solid #1a1a1a;outline-offset:1px}
 .desk-legend{display:flex;flex-wrap:wrap;gap:.35rem .9rem;font-size:.85rem;margin:.2rem 0 .6rem}

@@ -109,10 +109,15 @@ def open_select(page: Page, label: str) -> None:
 
 
 def choose(page: Page, label: str, option: str | re.Pattern, charts: int = 0) -> None:
-    """Pick an option of the select labelled `label`, and wait for the run it starts."""
+    """Pick an option of the select labelled `label`, and wait for the run it starts (none if it was picked)."""
     open_select(page, label)
+    choice = page.get_by_role("option", name=option)
+    if choice.get_attribute("aria-selected") == "true":
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("combobox", name=label, exact=True)).to_have_attribute("aria-expanded", "false")
+        return
     with app_rerun(page, charts=charts):
-        page.get_by_role("option", name=option).click()
+        choice.click()
 
 
 def test_a_journalist_accepts_a_missed_figure_and_sees_it_on_the_dashboard(
@@ -131,6 +136,7 @@ def test_a_journalist_accepts_a_missed_figure_and_sees_it_on_the_dashboard(
         page.get_by_label("Your name").press("Enter")
     choose(page, "Number", re.compile(rf"{re.escape(MISSED)} — left out"))
     expect(page.get_by_role("heading", name=re.compile(MISSED))).to_be_visible()
+    choose(page, "Indicator", "Migrant workers in Russia")
     # Country: Turkmenistan is offered first, the state its paragraph names (checked in the preview below)
     choose(page, "Quote (the article's own words)", re.compile(r"^Turkmenistan, Kazakhstan's southern neighbour"))
     choose(page, "Year", "2023")
