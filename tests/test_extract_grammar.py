@@ -132,6 +132,9 @@ TRAPS = {
     "phone number": "The hotline for Tajik migrants in Russia is +7 495 000 12 34.",
     "students": "About 18,000 Turkmen students study at Russian universities.",
     "difference": "Tajiks received 21,000 more Russian passports in 2019 than in 2018.",
+    "age in apposition": "Timur Rakhimov, 47, said Tajik migrants in Russia now apply for passports earlier.",
+    "abroad, most in Russia": "The Kyrgyz government says 1.1 million of its citizens work abroad, most of them in "
+                              "Russia.",
     "unidentified vote": "Kazakhstan, Kyrgyzstan and Tajikistan abstained in the UN vote.",
     "negated position": "At the UN General Assembly on March 2, Kazakhstan did not support the resolution.",
 }

@@ -35,8 +35,8 @@ _MORE = re.compile(r"(?i)^\s*(?:more|others?|additional|further)\b")
 _FURTHER = re.compile(r"(?i)\b(?:a\s+further|another|an\s+additional|a\s+further)\s+$")
 _SUBNATIONAL = re.compile(r"\b(?:district|province|oblast|village|town|city|municipality|county|capital\s+region|"
                           r"[A-Z][a-z]+\s+region|region\s+of\s+[A-Z]\w+|Moscow\s+region)\b")
-_COUNT_NOUN = re.compile(r"(?i)\b(?:migrants?|workers|labou?rers|citizens|nationals|people|persons|Tajiks|Uzbeks|"
-                         r"Kazakhs|Kyrgyz|Turkmens?|passports|acquisitions|applications|permits|patents)\b")
+_COUNT_NOUN = re.compile(r"(?i)(?:(?:[a-z]+\s+){0,2})(?:migrants?|workers|labou?rers|citizens|nationals|people|persons"
+                         r"|Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?|passports|acquisitions|applications|permits|patents)\b")
 
 
 @dataclass
@@ -237,6 +237,9 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
         reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
     if reason:
         return "", reason
+    if n.kind == "count" and n.value is not None and n.value < 100 and not _COUNT_NOUN.match(
+            sent.text[n.tail_start:n.tail_start + 40].lstrip(" -")):
+        return "", "a small number with no counted noun (an age, a duration, a label): not a state's count"
     elided = bool(_MORE.match(tail) or _FURTHER.search(head))
     if elided and previous.reason and not previous.reason.startswith("="):
         return previous.family, previous.reason
@@ -418,8 +421,8 @@ _PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?(?P<place>
 
 def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str) -> str:
     """Migrants counted somewhere other than Russia ("90,000 Uzbek workers in Kazakhstan", "working abroad")."""
-    if re.search(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\bother\s+countries\b", head + tail) and not \
-            cues.RUSSIA.search(head + tail):
+    if re.search(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\bother\s+countries\b", sent.text[clause[0]:clause[1]]) \
+            and not cues.RUSSIA.search(head + tail):
         return "migrants abroad in general, not in Russia"
     places = [m for m in _PLACE.finditer(tail)]
     host = re.search(r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*,?\s*(?:which|that|where)\s+(?:hosts|has|had|"
