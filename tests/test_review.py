@@ -17,6 +17,7 @@ from components.extract.desk import quote_options
 from components.page.access import ENV
 from components.page.pages import DESK_SCRIPT
 from components.page.review_forms import slug
+from components.schema import INPUTS
 from components.views.review_mark import MARK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,3 +260,14 @@ def test_the_operator_turns_it_on(desk_dirs, monkeypatch, env, secret) -> None:
     assert [t.value for t in at.title] == ["Central Asians in Russia, by the numbers"]  # readers still land on /
     at.switch_page(DESK_SCRIPT).run()
     assert [t.value for t in at.title] == ["The journalist's desk"]
+
+
+# --- documentation ----------------------------------------------------------------------------------------------------
+
+def test_the_readme_documents_the_desk_and_every_column_of_its_file() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The journalist's desk\n", 1)[1].split("\n## ", 1)[0]
+    assert f"{ENV}=1" in section and f"{ENV}=0" in section and "review = true" in section
+    assert f"data/{FILE_NAME}" in section and "exits 1" in section
+    missing = [f.name for f in INPUTS["review_decisions"]["fields"] if f"`{f.name}`" not in section]
+    assert not missing, f"README's desk section does not name the columns {missing}"
