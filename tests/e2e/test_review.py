@@ -6,6 +6,7 @@ The app is a copy whose seeds/ holds only the invented test article of tests/fix
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from .conftest import (
     streamlit_server,
     wait_for_app,
 )
+from .test_accessibility import audit
 
 pytestmark = pytest.mark.e2e
 
@@ -183,3 +185,10 @@ def test_with_the_desk_off_no_address_reaches_it(open_at: Callable[..., Page], p
     expect(page.get_by_role("button", name="Re-run extraction")).to_have_count(0)
     expect(page.get_by_label("Your name")).to_have_count(0)
     shot(page, "desk-off")
+
+
+def test_the_desk_has_no_serious_accessibility_violation_of_its_own(open_at: Callable[..., Page]) -> None:
+    page = open_at("on", "review", charts=0)
+    found = audit(page)
+    assert not found["app"], json.dumps(found["app"], indent=1)  # must NOT: a violation in what the desk writes
+    assert page.locator(".desk-article .n").count() > 0  # the audit saw the marked article
