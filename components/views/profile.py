@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -10,6 +11,7 @@ from components.indicators import BY_ID
 from components.store import Story
 from components.views.anchors import quote_anchor
 from components.views.labels import NOT_REPORTED, PANELS
+from components.views.review_mark import review_mark, review_note
 
 CSS = """<style>
 .profile{border-collapse:collapse;width:100%}
@@ -17,14 +19,18 @@ CSS = """<style>
 .profile td.v{font-weight:700;white-space:nowrap}
 .profile q{color:#444}
 .profile .nr{color:#555;font-weight:400}
+.profile .checked{display:inline-block;font-size:.78em;font-weight:600;color:#00694d;white-space:nowrap}
 @media (max-width:640px){.profile thead{display:none}.profile tr,.profile th,.profile td{display:block}
 .profile th{border-top:1px solid #ccc;padding-bottom:0}.profile td{border-top:0;padding-top:.15rem}}
 </style>"""
 REGION_WIDE = 3  # a fact naming this many states or more is about the region, not one country
 
 
-def _row(label: str, value: str, quote: str, start: int) -> str:
-    return (f"<tr><th scope='row'>{html.escape(label)}</th><td class='v'>{html.escape(value)}</td>"
+def _row(label: str, value: str, quote: str, start: int, figure: Mapping | None = None) -> str:
+    mark = review_mark(figure) if figure is not None else ""
+    checked = (f" <span class='checked' title='{html.escape(review_note(figure))}'>{html.escape(mark)}</span>"
+               if mark else "")
+    return (f"<tr><th scope='row'>{html.escape(label)}</th><td class='v'>{html.escape(value)}{checked}</td>"
             f"<td><q>{html.escape(quote)}</q> <a href='#{quote_anchor(start)}'>Read it in the article ↓</a></td></tr>")
 
 
@@ -45,7 +51,7 @@ def profile_html(story: Story, focus: str) -> str:
                         f"<td class='v nr'>{NOT_REPORTED}</td><td></td></tr>")
             continue
         r = found.iloc[0]
-        rows.append(_row(BY_ID[indicator].heading, r["value_text"], r["quote"], int(r["start"])))
+        rows.append(_row(BY_ID[indicator].heading, r["value_text"], r["quote"], int(r["start"]), r))
     for r in country_facts(story.context, focus).itertuples():
         value = " ".join(p for p in (r.qualifier, r.value_text, r.unit) if p)
         rows.append(_row(r.label, value, r.quote, r.start))
