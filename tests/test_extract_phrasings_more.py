@@ -35,26 +35,26 @@ TRAPS = {
     "arrivals: came to Russia": "From January to June 2017, some 640,000 Uzbek citizens came to Russia to work.",
     "arrivals: headed from": "About 210,000 people headed from Tajikistan to Russia in the first quarter of 2016.",
     "arrivals: migrated to": "In 2015, 410,000 Kyrgyz citizens migrated to Russia.",
-    "arrivals: made the journey": "Nearly 95,000 Turkmen made the journey to Russia in 2014.",
-    "the verb after an apposition": "At least 52,000 labour migrants from Tajikistan, the poorest country in the "
-                                    "region, have come back from Russia since March 2015.",
-    "a part of a flow: including": "About 380,000 people travelled from Kyrgyzstan to Russia in 2016, including "
+    "arrivals: made the journey": "Close to 95,000 Turkmen made the journey to Russia in 2014.",
+    "the verb after an apposition": "No fewer than 52,000 Tajik labour migrants, most of them young men, have "
+                                    "returned from Russia since March 2015.",
+    "a part of a flow: including": "In 2016, about 380,000 people made trips from Kyrgyzstan to Russia, including "
                                    "240,000 labour migrants.",
-    "a part of a flow: of whom": "In 2017, 610,000 migrant workers returned to Uzbekistan, of whom 350,000 came from "
-                                 "Russia.",
+    "a part of a flow: of whom": "Some 610,000 migrant workers went home to Uzbekistan in 2017, of whom 350,000 had "
+                                 "worked in Russia.",
     "parallel items after a flow": "Among arrivals for work in 2016, Uzbekistan leads with 720,000 entries, "
                                    "Tajikistan is second with 410,000 citizens, followed by Kazakhstan - 95,000.",
-    "parallel item in parentheses": "Georgia ranks third (120,000 people entered Russia to work in 2013), and "
-                                    "Kyrgyzstan ranks fourth (98,000 people).",
+    "parallel item in parentheses": "In third place stood Georgia (120,000 people crossed into Russia for jobs in "
+                                    "2013), in fourth Kyrgyzstan (98,000 people).",
     "elsewhere after a dash": "Some 28,000 Kyrgyzstanis live in Germany, and 9,000 — in Japan.",
     "elsewhere before a dash": "In Turkey there are 30,000 Kyrgyz citizens, in the UAE – from 6,000 to 8,000.",
     "entry blacklist": "Some 45,000 citizens of Tajikistan remain on the entry blacklist of Russia.",
     "blacklisted": "In 2016 the Russian migration service blacklisted more than 80,000 Uzbeks.",
     "ordered to leave": "In 2023 Germany ordered 510 Kyrgyz citizens to leave its territory.",
-    "a range with a hedged end": "Experts estimate there are between 700,000 and over one million Uzbek migrants "
-                                 "in Russia.",
-    "in different countries": "The number of labour migrants from Tajikistan in different countries is more than "
-                              "1.1 million.",
+    "a range with a hedged end": "Specialists put the number of Uzbek migrants in Russia at between 700,000 and "
+                                 "over one million.",
+    "in different countries": "Tajik labour migrants spread across different countries number more than 1.1 "
+                              "million.",
     "a remittance amount in a currency code": "Russian employers hire many Uzbek workers. In 2022, remittances "
                                               "from Russia to Uzbekistan stood at USD 14.1 billion.",
     "elsewhere, place before a hyphen": "Most migrants still go to Russia. Officials say some 30,000 Tajik migrants "
@@ -68,8 +68,8 @@ TRAPS = {
                                                                           "Russia for jobs. In 2023, Kyrgyzstan's "
                                                                           "remittances from Russia stood at 2.53 "
                                                                           "billion.",
-    "main destination for all migrants": "Russia remains the main destination for 900,000 Tajik migrant workers.",
-    "previously, undated": "Previously, the number of Kazakh migrants in Russia exceeded 300,000.",
+    "main destination for all migrants": "Russia is still the leading destination for 900,000 Tajik migrant workers.",
+    "previously, undated": "Previously, Kazakh migrants in Russia topped 300,000.",
 }
 
 # (text, publication date, the figures it states)
@@ -83,8 +83,8 @@ CASES = {
         "55,200 and Uzbekistan – 21,400.", "2020-03-01",
         {(CIT, "TJK", 55200, "", "2019"), (CIT, "UZB", 21400, "", "2019")}),
     "plural demonym Kyrgyzs, destination after a number": (
-        "In 2016, there were 480,000 Kyrgyzs in Russia and 90,000 in Kazakhstan.", "",
-        {(MIG, "KGZ", 480000, "", "2016")}),
+        "In 2016, some 480,000 Kyrgyzs lived in Russia and 90,000 in Kazakhstan.", "",
+        {(MIG, "KGZ", 480000, "some", "2016")}),
     "a rise from an undated past keeps the dated figure": (
         "Russian passports went to 91,000 Tajiks in 2020, a steep rise from a decade ago, when about 24,000 Tajiks "
         "received them.", "", {(CIT, "TJK", 91000, "", "2020")}),
@@ -92,7 +92,8 @@ CASES = {
         "A bank report released in June 2016 put remittances to Kyrgyzstan at 30.5 per cent of GDP.", "",
         {(REM, "KGZ", 30.5, "", "")}),
     "as of the end of a year": (
-        "As of the end of 2021, 455,000 Kyrgyz nationals were registered with the Russian migration authorities.", "",
+        "As of the end of 2021, the Russian migration authorities had 455,000 Kyrgyz nationals in their registration "
+        "records.", "",
         {(MIG, "KGZ", 455000, "", "2021")}),
     "in just the first half of a year": (
         "In just the first half of 2019, 12,300 Uzbeks obtained Russian citizenship.", "",
@@ -110,19 +111,19 @@ CASES = {
         "Kyrgyzstan leans heavily on its citizens working in Russia. In 2021, remittances equalled 28.6 per cent of "
         "national GDP.", "", {(REM, "KGZ", 28.6, "", "2021")}),
     "a follow-up sentence with no state": (
-        "Around 91,000 people with origins in Uzbekistan received Russian citizenship in 2020. That is a sharp rise "
-        "from nearly 57,000 in 2019.", "",
+        "Around 91,000 natives of Uzbekistan became Russian citizens in 2020. The count for 2019 was nearly "
+        "57,000.", "",
         {(CIT, "UZB", 91000, "around", "2020"), (CIT, "UZB", 57000, "nearly", "2019")}),
     "the sentence before names a destination too": (
         "Fewer Tajik workers now go to Russia — and more go to neighbouring Kazakhstan. In the first half of 2022 "
         "the number of migrant workers registered in Russia fell by 20% — to 0.9 million from 1.1 million at the end "
         "of 2021.", "", {(MIG, "TJK", 900000, "", "2022"), (MIG, "TJK", 1100000, "", "2021")}),
     "most of them, in Russia": (
-        "At least 700,000 citizens of Tajikistan live abroad. Most of them – 520,000 people - are in the Russian "
-        "Federation.", "", {(MIG, "TJK", 520000, "", "")}),
+        "At least 700,000 citizens of Tajikistan live abroad. The largest group of them, 520,000 people, is in the "
+        "Russian Federation.", "", {(MIG, "TJK", 520000, "", "")}),
     "their number, in a series after a colon": (
-        "At least 410,000 Kyrgyzstanis lived in Russia in 2019, their number increased to 430,000 in 2020. Since "
-        "then there has been a decrease: in 2021 their number reached 350,000, and in 2022 — 300,000.", "",
+        "At least 410,000 Kyrgyzstanis were living in Russia in 2019, and their number grew to 430,000 in 2020. A "
+        "fall followed: in 2021 their number was 350,000, and in 2022 — 300,000.", "",
         {(MIG, "KGZ", 410000, "at least", "2019"), (MIG, "KGZ", 430000, "", "2020"),
          (MIG, "KGZ", 350000, "", "2021"), (MIG, "KGZ", 300000, "", "2022")}),
     "in Russia, in parentheses after a share of those abroad": (
@@ -132,40 +133,39 @@ CASES = {
         "Remittances made up 24% of Kyrgyzstan's GDP in 2020. Russia's share in total transfers to the republic was "
         "83%.", "", {(REM, "KGZ", 24, "", "2020")}),
     "'that was N percent of X's GDP' after sentences on remittances": (
-        "Tajikistan is the most remittance-dependent economy in the world. Last year $3.1 billion came in from Tajik "
-        "labourers. That was 29 percent of Tajikistan's GDP, the bank said.", "2015-05-01",
+        "No economy leans on remittances more than Tajikistan's. Some $3.1 billion reached the country from its "
+        "workers abroad last year. That was 29 percent of Tajikistan's GDP, the bank said.", "2015-05-01",
         {(REM, "TJK", 29, "", "2014")}),
     "'that figure is' for another state": (
-        "Around 24% of Kyrgyzstan's GDP comes from remittances. That figure is over 40% for Tajikistan.", "",
+        "Remittances supply around 24% of Kyrgyzstan's GDP. That figure is over 40% for Tajikistan.", "",
         {(REM, "KGZ", 24, "around", ""), (REM, "TJK", 40, "over", "")}),
     "'at A% and B% respectively'": (
-        "Tajikistan and Kyrgyzstan ranked first and second for remittances as a share of GDP, at 48% and 29% "
-        "respectively.", "", {(REM, "TJK", 48, "", ""), (REM, "KGZ", 29, "", "")}),
+        "For remittances as a share of GDP, Tajikistan and Kyrgyzstan top the table, at 48% and 29% respectively.",
+        "", {(REM, "TJK", 48, "", ""), (REM, "KGZ", 29, "", "")}),
     "a parenthesis on the last state of a list, with a rank": (
-        "Nepal, Haiti and Kyrgyzstan (number four at 26 percent) trailed Tajikistan among the countries most "
-        "dependent on remittances as a share of GDP.", "", {(REM, "KGZ", 26, "", "")}),
+        "In the bank's table of dependence on remittances as a share of GDP, Tajikistan leads Nepal, Haiti and "
+        "Kyrgyzstan (number four at 26 percent).", "", {(REM, "KGZ", 26, "", "")}),
     "a hedge after an ellipsis": (
         "Migrants keep the region afloat...Around 22% of Kyrgyzstan's GDP comes from remittances.", "",
         {(REM, "KGZ", 22, "around", "")}),
     "a paragraph's year, past a sentence with no figure of another indicator": (
-        "The Migration Brief of the bank lists the top five recipient countries for remittances in 2020. Among "
-        "economies where remittance inflows stand at high shares of GDP are Nepal (24 percent), Tajikistan (27 "
-        "percent) and Kyrgyzstan (29 percent).", "",
+        "The bank's migration brief ranks the five biggest receivers of remittances in 2020. Remittance inflows "
+        "reach high shares of GDP in Nepal (24 percent), Tajikistan (27 percent) and Kyrgyzstan (29 percent).", "",
         {(REM, "TJK", 27, "", "2020"), (REM, "KGZ", 29, "", "2020")}),
     "a list of names with parenthesised figures, one name unknown": (
-        "Among the top recipients of remittances as a share of GDP are Tuvalu (31 percent), Tajikistan (29 percent), "
-        "Kyrgyzstan (25 percent) and Sealand (19 percent).", "",
+        "The bank's ranking of remittance receivers by share of GDP lists Tuvalu (31 percent), Tajikistan (29 "
+        "percent), Kyrgyzstan (25 percent) and Sealand (19 percent).", "",
         {(REM, "TJK", 29, "", ""), (REM, "KGZ", 25, "", "")}),
     "a percentage of a state's migrants is not of GDP": (
-        "Remittance inflows reached 41 percent of GDP in 2012, mostly from Russia, where more than 85 percent of "
-        "Tajik migrants work.", "", {(REM, "TJK", 41, "", "2012")}),
+        "Remittances hit 41 percent of GDP in 2012; most came from Russia, the workplace of more than 85 percent of "
+        "Tajik migrants.", "", {(REM, "TJK", 41, "", "2012")}),
     "'recipients as a share of GDP' in an article on remittances": (
-        "Remittances keep many families afloat.\n\nAs a share of gross domestic product for 2020, the top three "
-        "recipients were Tonga – 38 percent, Lesotho – 27 percent and Tajikistan – 26.7 percent.", "",
+        "Remittances keep many families afloat.\n\nRanked as a share of gross domestic product, the leading "
+        "recipients in 2020 were Tonga – 38 percent, Lesotho – 27 percent and Tajikistan – 26.7 percent.", "",
         {(REM, "TJK", 26.7, "", "2020")}),
     "a dash before a hedged percentage": (
-        "Migrants' remittances make up a large part of the Kyrgyz economy — at least 22 percent according to "
-        "central bank data.", "", {(REM, "KGZ", 22, "at least", "")}),
+        "Money sent home by migrants is a big slice of the Kyrgyz economy — at least 22 percent by central bank "
+        "figures.", "", {(REM, "KGZ", 22, "at least", "")}),
     "a part of a group just counted is not a second total": (
         "As of March 1, 2019, there were 540,000 citizens of Kyrgyzstan in Russia, 210,000 of them with migration "
         "registration.", "", {(MIG, "KGZ", 540000, "", "2019")}),
@@ -173,33 +173,33 @@ CASES = {
         "In 2018, a new register opened. There are 411,500 Kyrgyz citizens in Russia to date.", "",
         {(MIG, "KGZ", 411500, "", "")}),
     "a list of parenthesised figures with one state and an unknown name": (
-        "Among the top recipients of remittances as a share of GDP are Tuvalu (31 percent), Kyrgyzstan (25 percent) "
-        "and Sealand (19 percent).", "", {(REM, "KGZ", 25, "", "")}),
+        "The bank's ranking of remittance receivers by share of GDP lists Tuvalu (31 percent), Kyrgyzstan (25 "
+        "percent) and Sealand (19 percent).", "", {(REM, "KGZ", 25, "", "")}),
     "'of them in Russia' after a total abroad in the same sentence": (
         "About 1.1 million Uzbek citizens work abroad, and more than 760,000 of them work in Russia.", "",
         {(MIG, "UZB", 760000, "more than", "")}),
     "'respectively' with another country in the list": (
-        "Two other states – Kyrgyzstan and Moldova – are in the top ten, with remittances making up 27% and 19% of "
-        "GDP respectively.", "", {(REM, "KGZ", 27, "", "")}),
+        "Kyrgyzstan and Moldova – two more former Soviet republics – rank in the top ten, where remittances equal "
+        "27% and 19% of GDP respectively.", "", {(REM, "KGZ", 27, "", "")}),
     "'now' after the sentence's one year": (
-        "The number of Kyrgyz migrants in Russia in 2017 was about 640,000, and now it is about 350,000.", "",
+        "Russia hosted about 640,000 Kyrgyz migrants in 2017, and now it hosts about 350,000.", "",
         {(MIG, "KGZ", 640000, "about", "2017"), (MIG, "KGZ", 350000, "about", "")}),
     "'N of them' in Russia, after a total abroad": (
-        "The migration service said that about 700,000 Kazakh citizens are working abroad. More than 450,000 of them "
-        "work in Russia and about 20,000 in Kyrgyzstan, while the rest work in Turkey and Germany.", "",
+        "Some 700,000 Kazakh citizens hold jobs abroad, the service says. More than 450,000 of them are employed in "
+        "Russia and about 20,000 in Kyrgyzstan; the others are in Turkey and Germany.", "",
         {(MIG, "KAZ", 450000, "more than", "")}),
     "'including N' after a duration is not a part of it": (
-        "About 310,000 people travelled from Tajikistan to Russia in 6 months of 2018, including 190,000 labour "
+        "Some 310,000 people made trips from Tajikistan to Russia in 6 months of 2018, including 190,000 labour "
         "migrants.", "", set()),
     "a drop from a number of earlier years to this year's": (
-        "The registered number of Tajik workers in Russia shows a sharp drop from 900,000 in previous years to around "
-        "500,000 in 2024.", "", {(MIG, "TJK", 500000, "around", "2024")}),
+        "Registered Tajik workers in Russia saw a sharp drop from 900,000 in previous years to around 500,000 in "
+        "2024.", "", {(MIG, "TJK", 500000, "around", "2024")}),
     "'historically' is a time frame of its own": (
-        "In 2023 the inflows fell sharply. Remittances remain central to Tajikistan's economy, historically making up "
+        "In 2023 the inflows fell sharply. Tajikistan's economy has long leaned on remittances, historically worth "
         "more than 35 percent of GDP.", "", {(REM, "TJK", 35, "more than", "")}),
     "'their share in X's GDP' after a sentence on remittances": (
-        "Remittances sent by labour migrants make up a large share of some regional economies. As of 2022, their "
-        "share in Kyrgyzstan's GDP reached 27%—one of the highest anywhere.", "", {(REM, "KGZ", 27, "", "2022")}),
+        "Money that labour migrants send home weighs heavily in several economies of the region. As of 2022, their "
+        "share in Kyrgyzstan's GDP stood at 27%, among the highest anywhere.", "", {(REM, "KGZ", 27, "", "2022")}),
 }
 
 # Texts of several sentences whose numbers are all traps.
