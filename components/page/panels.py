@@ -9,8 +9,9 @@ from components.indicators import BY_ID
 from components.page.controls import toggle_focus
 from components.store import Story
 from components.views import plotly_charts as charts
-from components.views.anchors import panel_anchor
-from components.views.labels import PANELS, source_line
+from components.views.anchors import MAP, panel_anchor
+from components.views.labels import PANELS, panel_alt, panel_title, source_line
+from components.views.rows import panel_rows
 
 PLOTLY_CONFIG = {"displayModeBar": False, "topojsonURL": TOPOJSON_URL, "scrollZoom": False}
 
@@ -32,10 +33,8 @@ def _figure(version: tuple, indicator: str, kind: str, countries: tuple[str, ...
     shown = list(countries)
     if kind == "map":
         fig = charts.map_chart(_story.figures, indicator, shown, focus)
-    elif BY_ID[indicator].is_vote:
-        fig = charts.vote_chart(_story.figures, shown, focus)
     else:
-        fig = charts.indicator_chart(_story.figures, indicator, shown, focus)
+        fig = charts.panel_chart(_story.figures, indicator, shown, focus)
     prefix = "Map of Central Asia. " if kind == "map" else ""
     return fig, prefix + _alt(_story, indicator, shown)
 
@@ -46,9 +45,7 @@ def _chart(fig, key: str, alt: str) -> None:
 
 
 def _alt(story: Story, indicator: str, countries: list[str]) -> str:
-    rows = charts.panel_rows(story.figures, indicator, countries)
-    parts = [f"{r.country}: {r.value_text}" for r in rows.itertuples()]
-    return f"{BY_ID[indicator].heading}. " + "; ".join(parts) + "."
+    return panel_alt(panel_title(indicator, story.figures), panel_rows(story.figures, indicator, countries))
 
 
 def show(story: Story, countries: list[str], focus: str | None, version: tuple) -> None:
@@ -65,7 +62,7 @@ def show(story: Story, countries: list[str], focus: str | None, version: tuple) 
             fig, alt = _figure(version, indicator, "panel", shown, focus, story)
             _chart(fig, f"chart-{indicator}-{suffix}", alt)
             st.caption(source_line(indicator, story.figures, outlet))
-    with st.container(border=True, key="panel-map"):
+    with st.container(border=True, key=MAP):
         # A selectbox, like the focus control: one widget type less for a reader's browser to fetch.
         indicator = st.selectbox("Map shows", PANELS, format_func=lambda i: BY_ID[i].heading, key="map_indicator")
         fig, alt = _figure(version, indicator, "map", shown, focus, story)

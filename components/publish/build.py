@@ -11,23 +11,24 @@ from pathlib import Path
 import pandas as pd
 
 from components.countries import CENTRAL_ASIA, country_name
-from components.indicators import BY_ID, VOTE
+from components.indicators import BY_ID
 from components.links import MAX_VALUES
 from components.store import DATA_DIR, ROOT, SEEDS_DIR, Story, load_story
+from components.views import profile
 from components.views import svg_charts as svg
-from components.views.anchors import CONTEXT, back_links, panel_anchor, quote_anchor
+from components.views.anchors import ARTICLE, CONTEXT, back_links, panel_anchor, panel_heading, profile_anchor
 from components.views.article import article_html
-from components.views.context import ORDER, timeline
+from components.views.context import context_html
 from components.views.labels import (
     BAR_COLOUR,
     DIMMED_OPACITY,
     NOT_REPORTED,
     PANELS,
+    article_credit,
     panel_title,
     source_line,
 )
-from components.views.plotly_charts import panel_rows
-from components.views.profile import country_facts
+from components.views.profile import profile_html
 from components.views.summary import summary_sentences
 from components.views.svg_charts import esc
 
@@ -44,12 +45,14 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Story:
 
 def panel_html(figures: pd.DataFrame, indicator: str, outlet: str) -> str:
     """One linked panel: title, unit, the SVG chart and its source line."""
-    chart = svg.vote_panel(figures) if indicator == VOTE else svg.bar_panel(figures, indicator)
+    chart = svg.panel_svg(figures, indicator)
+    vote = BY_ID[indicator].is_vote
     unit = ("Position as the article states it; marker shape and colour repeat the words."
-            if indicator == VOTE else f"Unit: {BY_ID[indicator].axis_label}. Labels quote the article’s own figures.")
-    key = svg.vote_legend(figures) if indicator == VOTE else ""
-    return (f'<section class="panel" id="{panel_anchor(indicator)}" aria-labelledby="h-{indicator}">'
-            f'<h3 id="h-{indicator}">{esc(panel_title(indicator, figures))}</h3><p class="unit">{esc(unit)}</p>'
+            if vote else f"Unit: {BY_ID[indicator].axis_label}. Labels quote the article’s own figures.")
+    key = svg.vote_legend(figures) if vote else ""
+    return (f'<section class="panel" id="{panel_anchor(indicator)}" aria-labelledby="{panel_heading(indicator)}">'
+            f'<h3 id="{panel_heading(indicator)}">{esc(panel_title(indicator, figures))}</h3>'
+            f'<p class="unit">{esc(unit)}</p>'
             f'{key}{chart}<p class="src">{esc(source_line(indicator, figures, outlet))}</p></section>')
 
 
@@ -57,13 +60,13 @@ def map_html(figures: pd.DataFrame, outlet: str) -> str:
     """The map with its indicator switch, legends and source line."""
     options = []
     for ind in PANELS:
-        kind = "vote" if ind == VOTE else "scale"
+        kind = "vote" if BY_ID[ind].is_vote else "scale"
         selected = " selected" if ind == MAP_DEFAULT else ""
         options.append(f'<option value="{ind}" data-kind="{kind}" data-title="{esc(panel_title(ind, figures))}"'
                        f' data-alt="{esc(svg.map_alt(figures, ind))}"'
                        f' data-source="{esc(source_line(ind, figures, outlet))}"{selected}>'
                        f"{esc(BY_ID[ind].heading)}</option>")
-    hidden = " hidden" if MAP_DEFAULT == VOTE else ""
+    hidden = " hidden" if BY_ID[MAP_DEFAULT].is_vote else ""
     title = esc(panel_title(MAP_DEFAULT, figures))
     return (f'<section class="panel mapcell" aria-labelledby="h-map"><h3 id="h-map">Map: <span id="map-title">'
             f'{title}</span></h3><p class="maptools"><label for="map-ind">Shade the map by</label>'
@@ -87,61 +90,10 @@ def controls_html() -> str:
             '<p id="status" class="status" role="status"></p><p id="notice" class="notice" hidden></p></div></div>')
 
 
-def profiles_html(figures: pd.DataFrame, context: pd.DataFrame) -> str:
-    """Per country: each indicator with its quote (linked into the article), then the facts about it."""
-    out = []
-    for iso3 in CENTRAL_ASIA:
-        items = []
-        for ind in PANELS:
-            row = panel_rows(figures, ind, [iso3]).iloc[0]
-            items.append(f"<dt>{esc(panel_title(ind, figures))}</dt>")
-            if not row["reported"]:
-                items.append(f'<dd class="nr-text"><em>{esc(NOT_REPORTED)}</em></dd>')
-                continue
-            quote = figures[(figures["indicator"] == ind) & (figures["country_iso3"] == iso3)].iloc[0]["quote"]
-            items.append(f'<dd><span class="fv">{esc(row["value_text"])}</span>'
-                         f'<a class="quote" href="#{quote_anchor(int(row["start"]))}">“{esc(quote)}”</a></dd>')
-        facts = country_facts(context, iso3)
-        more = "".join(_fact_item(group) for group in _by_sentence(facts))
-        more = f'<h3>Also in the article</h3><ul class="facts">{more}</ul>' if len(facts) else ""
-        out.append(f'<details class="profile" data-profile="{iso3}" id="profile-{iso3}"><summary>'
-                   f'{esc(country_name(iso3))}</summary><dl class="figs">{"".join(items)}</dl>{more}</details>')
-    return "".join(out)
-
-
-def _fact_item(rows: list) -> str:
-    """Facts stated by one sentence: each figure as written (hedge, value, unit) and label, then the quote once."""
-    isos = " ".join(dict.fromkeys(c for r in rows for c in r.countries.split(";") if c))
-    attr = f' data-isos="{isos}"' if isos else ""
-    facts = "".join(f'<span class="fact"><span class="fv">{esc(_as_written(r))}</span> — {esc(r.label)}.</span>'
-                    for r in rows)
-    first = rows[0]
-    return (f'<li{attr}>{facts}<a class="quote" href="#{quote_anchor(int(first.start))}">“{esc(first.quote)}”</a>'
-            "</li>")
-
-
-def _as_written(r: object) -> str:
-    return " ".join(p for p in (r.qualifier, r.value_text, r.unit) if p)
-
-
-def _by_sentence(rows: pd.DataFrame) -> list[list]:
-    """Rows grouped by the sentence that states them, in order of first appearance."""
-    groups: dict[int, list] = {}
-    for r in rows.itertuples():
-        groups.setdefault(int(r.start), []).append(r)
-    return list(groups.values())
-
-
-def context_html(context: pd.DataFrame) -> str:
-    """The article's other facts grouped by category in the dashboard's order, each sentence quoted once."""
-    out = []
-    categories = [c for c in ORDER if c in set(context["category"])]
-    categories += [c for c in dict.fromkeys(context["category"]) if c not in categories]
-    for category in categories:
-        rows = timeline(context) if category == "Timeline" else context[context["category"] == category]
-        items = "".join(_fact_item(group) for group in _by_sentence(rows))
-        out.append(f'<h3>{esc(category)}</h3><ul class="facts">{items}</ul>')
-    return "".join(out)
+def profiles_html(story: Story) -> str:
+    """Per country, the shared profile (each figure with its quote, linked into the article) in a disclosure."""
+    return "".join(f'<details class="card" data-profile="{iso3}" id="{profile_anchor(iso3)}"><summary>'
+                   f'{esc(country_name(iso3))}</summary>{profile_html(story, iso3)}</details>' for iso3 in CENTRAL_ASIA)
 
 
 def _csp_hash(code: str) -> str:
@@ -157,9 +109,9 @@ def build_panels(story: Story) -> dict[str, str]:
 def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None = None) -> str:
     """The whole page as one HTML document with inline CSS and JS."""
     figures, context, article = story.figures, story.context, story.article
-    outlet, title = article.get("outlet", ""), article["title"]
+    title = article["title"]
     css = (f":root{{--dim:{DIMMED_OPACITY};--lo:{svg.LIGHT_BLUE};--hi:{BAR_COLOUR}}}\n"
-           + (ASSETS / "page.css").read_text(encoding="utf-8"))
+           + (ASSETS / "page.css").read_text(encoding="utf-8") + profile.CSS + "\n")
     js = (ASSETS / "page.js").read_text(encoding="utf-8")
     csp = (f"default-src 'none'; img-src 'self' data:; style-src {_csp_hash(css)}; "
            f"script-src {_csp_hash(HEAD_SCRIPT)} {_csp_hash(js)}; base-uri 'none'; form-action 'none'")
@@ -179,19 +131,17 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
 <body><div class="wrap">
 <header class="top"><p class="kicker">The figures in the story</p><h1>{esc(title)}</h1>
 <p class="summary">{esc(lead)}</p>
-<p class="source">Source: “{esc(title)}”, {esc(outlet or "the source article")}. The seed text gives no
-publication date or URL. Every number on this page is extracted by code from the article text
-(file seeds/{esc(article.get("file", ""))}).
-<a href="#article">Read the article with its figures highlighted</a>.</p>{controls_html()}</header>
+<p class="source">{esc(article_credit(article))}
+<a href="#{ARTICLE}">Read the article with its figures highlighted</a>.</p>{controls_html()}</header>
 <main>
 <section aria-labelledby="h-panels"><h2 id="h-panels">The four figures by country</h2>
 <div class="grid">{"".join(panels.values())}</div></section>
 <section aria-labelledby="h-profiles"><h2 id="h-profiles">Country profiles</h2>
 <p class="hint">Each figure with the sentence that states it; the focused country opens here.</p>
-{profiles_html(figures, context)}</section>
+{profiles_html(story)}</section>
 <section aria-labelledby="{CONTEXT}"><h2 id="{CONTEXT}">Other facts in the article</h2>
 {context_html(context)}</section>
-<section aria-labelledby="article-h" id="article"><h2 id="article-h">The article</h2>
+<section aria-labelledby="{ARTICLE}-h" id="{ARTICLE}"><h2 id="{ARTICLE}-h">The article</h2>
 <p class="hint">Every sentence a figure comes from is highlighted, the figure itself in bold; ↩ leads back
 to its chart.</p>
 <div class="article">{article_html(story.seed_text, figures, context, back)}</div></section>

@@ -43,6 +43,22 @@ def panel_title(indicator: str, rows: pd.DataFrame) -> str:
     return f"{heading}, {', '.join(years)}" if years else f"{heading} (year not stated)"
 
 
+def panel_alt(title: str, rows: pd.DataFrame) -> str:
+    """Text alternative of a panel: its title, then each shown country with what the panel says of it."""
+    said = [(r.position if r.position else r.written) if r.reported else NOT_REPORTED for r in rows.itertuples()]
+    return f"{title}. " + "; ".join(f"{c}: {s}" for c, s in zip(rows["country"], said)) + "."
+
+
+def article_credit(article: dict[str, str]) -> str:
+    """The credit line: the article's title and outlet, what the seed leaves out, and where the numbers come from."""
+    outlet = article.get("outlet") or "the source article"
+    dated = f", {article['published']}" if article.get("published") else ""
+    missing = [what for what, key in (("publication date", "published"), ("URL", "url")) if not article.get(key)]
+    gap = f" The seed text gives no {' or '.join(missing)}." if missing else ""
+    return (f"Source: “{article.get('title', '')}”, {outlet}{dated}.{gap} Every number on this page is extracted "
+            f"by code from the article text (file seeds/{article.get('file', '')}).")
+
+
 def source_line(indicator: str, rows: pd.DataFrame, outlet: str) -> str:
     """Credit under a chart: whom the article cites, and the article itself."""
     credits = sorted({a for a in rows.loc[rows["indicator"] == indicator, "attribution"] if a})

@@ -7,31 +7,15 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.countries import CENTRAL_ASIA, country_name
 from components.geometry import centroids
 from components.indicators import BY_ID, VOTE
 from components.views.labels import BAR_COLOUR, DIMMED_OPACITY, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
+from components.views.rows import map_labels, panel_rows
 
 FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"
 ROW_HEIGHT = 44
 # Light single-hue blues: ordered for every colour vision, and dark label text stays readable on them.
 MAP_SCALE = [[0, "#eaf2fa"], [1, "#6baed6"]]
-
-
-def panel_rows(figures: pd.DataFrame, indicator: str, countries: list[str]) -> pd.DataFrame:
-    """One row per shown country, in display order; `reported` is False where the article gives none."""
-    shown = [c for c in CENTRAL_ASIA if c in countries] if countries else list(CENTRAL_ASIA)
-    mine = figures[figures["indicator"] == indicator].set_index("country_iso3")
-    rows = []
-    for iso3 in shown:
-        reported = iso3 in mine.index
-        row = mine.loc[iso3] if reported else None
-        rows.append({"country_iso3": iso3, "country": country_name(iso3), "reported": reported,
-                     "value": row["value"] if reported else float("nan"),
-                     "value_text": row["value_text"] if reported else NOT_REPORTED,
-                     "position": row["position"] if reported else "",
-                     "start": row["start"] if reported else -1})
-    return pd.DataFrame(rows)
 
 
 def _opacity(iso3s: pd.Series, focus: str | None) -> list[float]:
@@ -72,7 +56,7 @@ def indicator_chart(figures: pd.DataFrame, indicator: str, countries: list[str],
     fig = go.Figure()
     fig.add_bar(
         x=got["value"], y=got["country_iso3"], orientation="h", customdata=got["country_iso3"],
-        text=got["value_text"], textposition="outside", cliponaxis=False, textfont={"color": "#1a1a1a"},
+        text=got["written"], textposition="outside", cliponaxis=False, textfont={"color": "#1a1a1a"},
         marker={"color": BAR_COLOUR, "opacity": _opacity(got["country_iso3"], focus),
                 "line": {"color": ["#1a1a1a" if i == focus else BAR_COLOUR for i in got["country_iso3"]],
                          "width": [2.5 if i == focus else 0 for i in got["country_iso3"]]}},
@@ -133,6 +117,16 @@ def vote_chart(figures: pd.DataFrame, countries: list[str], focus: str | None) -
     return fig
 
 
+def panel_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus: str | None) -> go.Figure:
+    """The panel of any registry indicator: bars for a quantity, the position chart for a vote."""
+    kind = BY_ID[indicator].kind
+    if kind == "vote":
+        return vote_chart(figures, countries, focus)
+    if kind == "quantity":
+        return indicator_chart(figures, indicator, countries, focus)
+    raise ValueError(f"{indicator}: no Plotly panel for indicators of kind {kind!r}")
+
+
 def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus: str | None) -> go.Figure:
     """Choropleth of Central Asia for one indicator; not-reported states drawn grey and labelled."""
     rows = panel_rows(figures, indicator, countries)
@@ -152,7 +146,7 @@ def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus
         fig.add_choropleth(
             locations=got["country_iso3"], z=got["value"], locationmode="ISO-3", colorscale=MAP_SCALE,
             zmin=0, zmax=float(got["value"].max()), zauto=False, customdata=got["country_iso3"],
-            text=got["value_text"],
+            text=got["written"],
             marker={"line": {"width": [3 if i == focus else 1 for i in got["country_iso3"]],
                              "color": ["#1a1a1a" if i == focus else "white" for i in got["country_iso3"]]}},
             colorbar={"title": {"text": BY_ID[indicator].axis_label, "side": "top"}, "thickness": 10, "len": 0.6,
@@ -167,9 +161,8 @@ def map_chart(figures: pd.DataFrame, indicator: str, countries: list[str], focus
                              "color": ["#1a1a1a" if i == focus else "#767676" for i in missing["country_iso3"]]}},
             hovertemplate="%{location}: " + NOT_REPORTED + "<extra></extra>", name=NOT_REPORTED)
     centroid = centroids()
-    said = rows["position"].where(rows["position"] != "", rows["value_text"])
     # Codes keep labels of small states apart; the hover and the caption give full names.
-    said = said.where(rows["reported"], "not reported")
+    said = map_labels(rows)
     labels = [f"<b>▶ {i}<br>{v}</b>" if i == focus else f"{i}<br>{v}" for i, v in zip(rows["country_iso3"], said)]
     fig.add_scattergeo(
         lon=[centroid[i][0] for i in rows["country_iso3"]], lat=[centroid[i][1] for i in rows["country_iso3"]],

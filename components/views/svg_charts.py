@@ -10,8 +10,8 @@ import pandas as pd
 from components.countries import CENTRAL_ASIA, country_name
 from components.geometry import centroids, topology
 from components.indicators import BY_ID, QUANTITIES, VOTE
-from components.views.labels import BAR_COLOUR, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
-from components.views.plotly_charts import panel_rows
+from components.views.labels import BAR_COLOUR, NOT_REPORTED, OKABE_ITO, panel_alt, panel_title, vote_style
+from components.views.rows import map_labels, panel_rows
 
 ROW = 48  # px per country in a bar panel: name line, bar line, and a finger-sized tap target
 VOTE_ROW = 40
@@ -41,10 +41,6 @@ def _name(country: str) -> str:
             f'<tspan class="name" x="{INDENT}">{esc(country)}</tspan>')
 
 
-def _alt_text(title: str, rows: pd.DataFrame, column: str) -> str:
-    return f"{title}. " + "; ".join(f"{r['country']}: {r[column] or NOT_REPORTED}" for _, r in rows.iterrows()) + "."
-
-
 def bar_panel(figures: pd.DataFrame, indicator: str) -> str:
     """Horizontal bars of one numeric indicator, the article's own wording as labels; a placeholder where none."""
     rows = panel_rows(figures, indicator, [])
@@ -52,22 +48,32 @@ def bar_panel(figures: pd.DataFrame, indicator: str) -> str:
     unit = BY_ID[indicator].axis_label
     top = rows.loc[rows["reported"], "value"].max() if rows["reported"].any() else 1.0
     parts = [f'<svg class="chart" width="100%" height="{ROW * len(rows) + 4}" data-row="{ROW}" data-pad="4" '
-             f'role="group" aria-label="{esc(_alt_text(title, rows, "value_text"))}">']
+             f'role="group" aria-label="{esc(panel_alt(title, rows))}">']
     for i, r in rows.iterrows():
         # One <text> per row, so the button's visible words read in order and match its accessible name.
-        label = f"{r['country']} {r['value_text']} {unit}" if r["reported"] else f"{r['country']} {NOT_REPORTED}"
+        label = f"{r['country']} {r['written']} {unit}" if r["reported"] else f"{r['country']} {NOT_REPORTED}"
         parts.append(_row_open(r["country_iso3"], ROW * i, label))
         parts.append(f'<rect class="hit" width="100%" height="{ROW}"/>')
         if r["reported"]:
             width = max(BAR_SPAN * r["value"] / top, 0.5)
             parts.append(f'<g transform="translate({INDENT} 0)"><rect class="bar" y="26" height="14" '
                          f'width="{width:.2f}%" fill="{BAR_COLOUR}"/></g>')
-            value = f'<tspan class="val" x="100%" text-anchor="end">{esc(r["value_text"])}</tspan>'
+            value = f'<tspan class="val" x="100%" text-anchor="end">{esc(r["written"])}</tspan>'
         else:
             value = f'<tspan class="nr" x="{INDENT}" y="38">{esc(NOT_REPORTED)}</tspan>'
         parts.append(f'<text y="19">{_name(r["country"])} {value}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def panel_svg(figures: pd.DataFrame, indicator: str) -> str:
+    """The static panel of any registry indicator: bars for a quantity, positions for a vote."""
+    kind = BY_ID[indicator].kind
+    if kind == "vote":
+        return vote_panel(figures)
+    if kind == "quantity":
+        return bar_panel(figures, indicator)
+    raise ValueError(f"{indicator}: no SVG panel for indicators of kind {kind!r}")
 
 
 def marker(symbol: str, colour: str, cx: float, cy: float, r: float = 7) -> str:
@@ -91,7 +97,7 @@ def vote_panel(figures: pd.DataFrame) -> str:
     rows = panel_rows(figures, VOTE, [])
     title = panel_title(VOTE, figures)
     parts = [f'<svg class="chart" width="100%" height="{VOTE_ROW * len(rows) + 4}" data-row="{VOTE_ROW}" '
-             f'data-pad="4" role="group" aria-label="{esc(_alt_text(title, rows, "position"))}">']
+             f'data-pad="4" role="group" aria-label="{esc(panel_alt(title, rows))}">']
     for i, r in rows.iterrows():
         position = r["position"] if r["reported"] else NOT_REPORTED
         parts.append(_row_open(r["country_iso3"], VOTE_ROW * i, f"{r['country']} {position}"))
@@ -229,14 +235,14 @@ def map_styles(figures: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
         got = rows[rows["reported"]]
         low, high = (got["value"].min(), got["value"].max()) if indicator != VOTE and len(got) else (0.0, 0.0)
         mine = {}
-        for _, r in rows.iterrows():
+        for (_, r), label in zip(rows.iterrows(), map_labels(rows)):
             if not r["reported"]:
-                mine[r["country_iso3"]] = (NO_DATA_FILL, "not reported")
+                fill = NO_DATA_FILL
             elif indicator == VOTE:
-                mine[r["country_iso3"]] = (vote_style(r["position"])["colour"], r["position"])
+                fill = vote_style(r["position"])["colour"]
             else:
-                share = 1.0 if high == low else 0.25 + 0.75 * (r["value"] - low) / (high - low)
-                mine[r["country_iso3"]] = (_blend(share), r["value_text"])
+                fill = _blend(1.0 if high == low else 0.25 + 0.75 * (r["value"] - low) / (high - low))
+            mine[r["country_iso3"]] = (fill, label)
         styles[indicator] = mine
     return styles
 

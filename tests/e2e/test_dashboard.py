@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.countries import CENTRAL_ASIA, country_name
+from components.indicators import BY_ID, VOTE
 
 from .conftest import (
     PANEL_KEYS,
@@ -194,7 +195,7 @@ def test_map_draws_from_the_apps_own_geometry_and_a_shape_click_focuses(page: Pa
     shot(page, "map", page.locator(".st-key-panel-map"))
     page.locator(".st-key-map_indicator").get_by_role("combobox").click()
     with app_rerun(page):
-        page.get_by_role("option", name="UN General Assembly vote on Russia's invasion").click()
+        page.get_by_role("option", name=BY_ID[VOTE].heading).click()
     expect(world.locator("path.choroplethlocation")).to_have_count(len(CENTRAL_ASIA))
     expect(world).to_contain_text("abstained")
     click_country(page, "panel-map", "KGZ")
