@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.links import source_ids
 from components.page import article, context, controls, data, header, panels, profile
 from components.store import DataError, Story, data_version, load_story
 
@@ -29,7 +30,7 @@ except DataError as err:
     st.error(f"The dashboard's data cannot be trusted, so nothing is shown. {err}", icon=":material/error:")
     st.stop()
 
-needs_rerun = controls.read_link()
+needs_rerun = controls.read_link(source_ids(story.seeds))
 header.show(story)
 controls.show_notice()
 countries = controls.show_filter()

@@ -235,3 +235,26 @@ def test_lower_case_link_is_rewritten_in_the_address_bar(open_page: Callable[...
     page = open_page("?country=kaz&country=TJK&focus=tjk")
     expect_focus(page, "TJK", shown=("KAZ", "TJK"))
     expect(page).to_have_url(re.compile(r"\?country=KAZ&country=TJK&focus=TJK$"), timeout=5_000)
+
+
+def test_rewritten_link_keeps_the_parameters_the_page_does_not_own(open_page: Callable[..., Page],
+                                                                    shot: Shots) -> None:
+    (source,) = [p.stem for p in (ROOT / "seeds").glob("*.txt")]
+    page = open_page(f"?embed=true&utm_source=news-letter&focus=tjk&ref=a%20b&source={source.upper()}")
+    expect_focus(page, "TJK")
+    # The page's own parameters are rewritten in canonical form; the others stay, in place (Streamlit itself writes
+    # the space as "+").
+    expect(page).to_have_url(
+        re.compile(rf"\?embed=true&utm_source=news-letter&ref=a(%20|\+)b&focus=TJK&source={source}$"), timeout=5_000)
+    shot(page, "embedded")
+    # must not: the page's chrome coming back (embed=true hides it), or the link's own values counted as ignored
+    expect(page.get_by_test_id("stToolbar")).to_have_count(0)
+    expect(page.get_by_text(IGNORED_NOTICE)).to_have_count(0)
+    click_country(page, GRANTS, "KAZ")
+    expect_focus(page, "KAZ")
+    assert query(page) == {"embed": ["true"], "utm_source": ["news-letter"], "ref": ["a b"], "focus": ["KAZ"],
+                           "source": [source]}, page.url
+    page.get_by_role("button", name="Share this view").click()
+    share = page.get_by_test_id("stPopoverBody").get_by_test_id("stCode")
+    expect(share).to_contain_text(f"?focus=KAZ&source={source}")
+    assert "utm_source" not in share.inner_text() and "embed" not in share.inner_text()
