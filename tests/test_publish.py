@@ -92,8 +92,9 @@ def test_vote_panel_shows_words_shape_and_colour(built, figures):
             assert NOT_REPORTED in row.text
             continue
         position = votes.loc[iso3, "position"]
-        assert row.find("tspan", cls="val").text == position
-        mark = row.find(cls="mk")
+        cell = row.find("svg", cls="pos")
+        assert cell.find("text").children[0] == position
+        mark = cell.find(cls="mk")
         colour = mark.attrs.get("fill") if mark.attrs.get("fill") != "none" else mark.attrs.get("stroke")
         assert colour == vote_style(position)["colour"]
 

@@ -63,6 +63,12 @@ def svg_labels(page: Node, indicator: str) -> dict[str, str]:
     panel = page.find("section", id=f"panel-{indicator}")
     said = {}
     for row in panel.find_all("g", cls="row"):
+        if "alt" in row.classes:
+            continue
+        marks = [m for m in row.find_all("svg", cls="pos") if "alt" not in m.classes]
+        if marks:  # a vote: the words beside each position's marker
+            said[row.attrs["data-iso"]] = marks[0].find("text").children[0].strip()
+            continue
         value = row.find_all("tspan", cls="val") or row.find_all("tspan", cls="nr")
         said[row.attrs["data-iso"]] = value[0].text
     return said

@@ -116,7 +116,7 @@ def period_for(text: str, number: tuple[int, int], sentence: tuple[int, int], cl
 
 
 def _own_year(text: str, number: tuple[int, int], years: list[YearWords],
-              clause: tuple[int, int]) -> YearWords | None | str:
+              clause: tuple[int, int]) -> YearWords | str | None:
     """One year for the number: the only one, or the one bound to it; "" when several compete."""
     at, end = number
     if len({y.year for y in years}) == 1:

@@ -7,7 +7,7 @@ import re
 import streamlit as st
 
 from components.store import Story
-from components.views.labels import article_credit
+from components.views.sources import credit
 from components.views.summary import summary_sentences
 
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -20,9 +20,9 @@ def plain(text: str) -> str:
 
 def show(story: Story) -> None:
     st.title("Central Asians in Russia, by the numbers")
-    st.markdown(" ".join(summary_sentences(story.figures)))
+    st.markdown(plain(" ".join(summary_sentences(story.figures, story.articles))))
     # Plain text, not `code`: Streamlit's inline-code colour inside a caption fails WCAG contrast (3.0:1).
-    st.caption(plain(article_credit(story.article)))
+    st.caption(plain(credit(story)))
     st.markdown(
         "**How to read this:** pick countries to compare, then click any bar, vote marker or map shape to "
         "follow that country through every chart. A grey line with “not reported in the article” means the "

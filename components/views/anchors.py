@@ -15,10 +15,10 @@ PANELS = "h-panels"  # heading of the panels section (static edition)
 def quote_anchor(start: int, source: str = "", primary: str = "") -> str:
     """The id of a quote's highlight in the article view.
 
-    The first article keeps the short `q-START` every earlier link used; another article's quotes carry its
-    file name, so two articles' offsets never share an id.
+    The first (`primary`) article keeps the short `q-START` every earlier link used; another article's quotes
+    carry its file name, so two articles' offsets never share an id. Without a primary, every id is short.
     """
-    if not source or source == primary:
+    if not source or not primary or source == primary:
         return f"q-{start}"
     return f"q-{slug(source)}-{start}"
 
