@@ -120,8 +120,9 @@ def source_line(indicator: str, rows: pd.DataFrame, outlet: str, articles: pd.Da
         listed = "; ".join(dict.fromkeys(names.get(s, source_name(s)) for s in sources))
         cited = f" (citing {'; '.join(credits)})" if credits else ""
         return f"Sources: {listed}{cited}."
-    if articles is not None and len(sources) == 1 and len(articles) > 1:
+    if articles is not None and len(sources) == 1:
         row = articles[articles["source"] == sources[0]]
-        outlet = source_name(sources[0], *(row[["outlet", "title"]].iloc[0] if len(row) else ("", "")))
+        if len(row):
+            outlet = source_name(sources[0], row["outlet"].iloc[0], row["title"].iloc[0])
     cited = f"{'; '.join(credits)}, as cited by " if credits else ""
     return f"Source: {cited}{outlet or 'the source article'}."

@@ -15,6 +15,7 @@ from components.views.votes import DIFFER, vote_cells
 
 FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"
 ROW_HEIGHT = 44
+LONG_LABEL = 14  # characters; see indicator_chart
 ROW_HEIGHT_META = 62  # a bar with its source line under it
 BAR_SHARE = 0.42  # of its row a bar takes when a source line goes under it
 GRID_ROW_HEIGHT = 58  # a vote-grid row: marker and words under it
@@ -75,10 +76,16 @@ def indicator_chart(figures: pd.DataFrame, indicator: str, countries: list[str],
     ranges = reported["value"].isna() & reported["value_low"].notna()
     got, spans = reported[~ranges], reported[ranges]
     meta = reported["meta"].ne("").any()
+    # Long labels (a year, a range) go inside a bar long enough to hold them, so they are not cut off at the
+    # edge of a phone-width chart; white on the full colour, dark on a dimmed bar.
+    long = bool(reported["label"].str.len().gt(LONG_LABEL).any())
+    place = "auto" if long else "outside"
     fig = go.Figure()
     fig.add_bar(
         x=got["value"], y=got["country_iso3"], orientation="h", customdata=got["country_iso3"],
-        text=got["label"], textposition="outside", cliponaxis=False, textfont={"color": "#1a1a1a"},
+        text=got["label"], textposition=place, cliponaxis=False, textfont={"color": "#1a1a1a"},
+        insidetextanchor="end", outsidetextfont={"color": "#1a1a1a"},
+        insidetextfont={"color": ["white" if focus in (None, i) else "#1a1a1a" for i in got["country_iso3"]]},
         marker=_bar_marker(got, focus), width=BAR_SHARE if meta else None,
         hovertemplate="%{y}: %{text}<extra></extra>", name="reported",
         # plotly.js 4.1 reads trace.selected.textfont when a click selects a bar with text: without these
@@ -178,7 +185,7 @@ def _vote_grid(figures: pd.DataFrame, cells: pd.DataFrame, votes: list[str], foc
     # Two positions in one cell sit side by side.
     group = cells.groupby(["country_iso3", "vote"])
     offset = group.cumcount() - (group["position"].transform("size") - 1) / 2
-    cells = cells.assign(x=[column[v] + 0.16 * o for v, o in zip(cells["vote_label"], offset)])
+    cells = cells.assign(x=[column[v] + 0.24 * o for v, o in zip(cells["vote_label"], offset)])
     fig = go.Figure()
     got, missing = cells[cells["reported"]], cells[~cells["reported"]]
     for position in dict.fromkeys(got["position"]):

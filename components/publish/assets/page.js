@@ -259,9 +259,15 @@
       [first.textContent, second.textContent] = splitLabel(shape.getAttribute(`data-l-${ind}`));
     }
     for (const el of doc.querySelectorAll("[data-legend]")) el.hidden = el.dataset.legend !== option.dataset.kind;
-    doc.getElementById("map-title").textContent = option.dataset.title;
+    // A quantity's map title is its panel's, which the sources choice may have retitled.
+    const panelTitle = doc.querySelector(`#panel-${ind} h3[data-t-one]`);
+    doc.getElementById("map-title").textContent = panelTitle ? panelTitle.textContent : option.dataset.title;
     doc.getElementById("map-src").textContent = option.dataset.source;
-    doc.getElementById("map-alt").textContent = option.dataset.alt;
+    // The text alternative, as svg_charts.map_alt writes it, from what the map now shows.
+    const states = [...doc.querySelectorAll(".map .shape")]
+      .map((el) => `${NAMES[el.dataset.iso]}: ${el.getAttribute(`data-l-${ind}`)}`);
+    doc.getElementById("map-alt").textContent =
+      `Map of Central Asia: ${doc.getElementById("map-title").textContent}. ${states.join("; ")}.`;
   }
 
   const toggle = (iso) => {
