@@ -5,6 +5,7 @@ Expected values are written from reading the fixture articles, never computed by
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -258,3 +259,11 @@ def test_static_page_with_one_article_shows_no_source_noise(tmp_path):
     assert "Sources:" not in page.find("p", cls="source").text
     assert not [r for r in page.find_all("g", cls="row") if "alt" in r.classes]
     assert BY_ID[VOTE].heading in page.find("section", id="panel-un_ga_vote").find("h3").text
+
+
+def test_static_edition_with_several_sources_stays_within_budget(dirs, tmp_path):
+    out = publish.run(tmp_path / "site", *dirs).parent
+    files = [p for p in out.rglob("*") if p.is_file()]
+    zipped = sum(len(gzip.compress(p.read_bytes(), compresslevel=6)) for p in files)
+    print(f"site/ with {len(list(dirs[1].glob('*.txt')))} articles: {zipped / 1024:.1f} KB gzipped")
+    assert zipped <= 600 * 1024
