@@ -22,6 +22,7 @@ from components.views.context import context_html
 from components.views.labels import (
     BAR_COLOUR,
     DIMMED_OPACITY,
+    MAX_LISTED,
     NOT_REPORTED,
     PANELS,
     panel_title,
@@ -109,6 +110,9 @@ def controls_html(articles: pd.DataFrame | None = None) -> str:
                          f" {esc(label)}</label>" for sid, label in article_labels(articles).items())
         sources = ('<fieldset class="sources"><legend>Sources (none ticked: all articles)</legend>'
                    f'<div class="boxes">{listed}</div></fieldset>')
+        if len(articles) > MAX_LISTED:  # a long list waits behind its summary (the script opens it when in use)
+            sources = (f'<details class="srcs"><summary>Sources: {len(articles)} articles</summary>{sources}'
+                       "</details>")
     return (f'<div class="controls" data-max-values="{MAX_VALUES}">'
             '<fieldset><legend>Countries shown (none ticked: all five)</legend>'
             f'<div class="boxes">{boxes}</div></fieldset>{sources}<div>'

@@ -29,6 +29,8 @@ VOTE_STYLE = {"abstained": {"colour": OKABE_ITO["orange"], "symbol": "diamond"},
 OTHER_VOTE_STYLE = {"colour": OKABE_ITO["purple"], "symbol": "triangle-up"}
 
 PANELS = IDS  # panel order: the registry's order
+MAX_LISTED = 3  # more sources than this are counted, not listed, in a credit line
+SHORT_NAME = 28  # characters of a source's name in the note under a bar
 
 
 def vote_style(position: str) -> dict[str, str]:
@@ -39,6 +41,11 @@ def vote_style(position: str) -> dict[str, str]:
 def source_name(source: str, outlet: str = "", title: str = "") -> str:
     """How the page names an article: its outlet, else its title, else its file name without `.txt`."""
     return outlet or title or PurePath(source).stem
+
+
+def short(name: str, width: int = SHORT_NAME) -> str:
+    """A name cut to fit a chart's one-line note (a chart's text does not wrap); the profile gives it whole."""
+    return name if len(name) <= width else name[:width - 1].rstrip() + "…"
 
 
 RESOLUTION = re.compile(r"^A/RES/(ES-\d+/(\d+))$")
@@ -116,6 +123,8 @@ def source_line(indicator: str, rows: pd.DataFrame, outlet: str, articles: pd.Da
     credits = sorted({a for a in mine["attribution"] if a})
     sources = list(dict.fromkeys(mine["source"]))
     if articles is not None and len(sources) > 1:
+        if len(sources) > MAX_LISTED:
+            return f"Sources: {len(sources)} articles; each figure names its own."
         names = {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
         listed = "; ".join(dict.fromkeys(names.get(s, source_name(s)) for s in sources))
         cited = f" (citing {'; '.join(credits)})" if credits else ""

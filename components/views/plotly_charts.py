@@ -16,6 +16,7 @@ from components.views.votes import DIFFER, vote_cells
 FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"
 ROW_HEIGHT = 44
 LONG_LABEL = 14  # characters; see indicator_chart
+MAX_WORDED_VOTES = 3  # more votes than this: markers only in the grid, a key names them
 ROW_HEIGHT_META = 62  # a bar with its source line under it
 BAR_SHARE = 0.42  # of its row a bar takes when a source line goes under it
 GRID_ROW_HEIGHT = 58  # a vote-grid row: marker and words under it
@@ -212,16 +213,23 @@ def _vote_grid(figures: pd.DataFrame, cells: pd.DataFrame, votes: list[str], foc
         words.append({"country_iso3": iso3, "x": column[vote], "text": " /<br>".join(said) + (" ≠" if len(said) > 1
                                                                                               else "")})
     words = pd.DataFrame(words)
+    many = len(votes) > MAX_WORDED_VOTES
+    if many:  # too many columns for words in each cell: the key under the chart names each marker
+        fig.update_traces(showlegend=True)
     # An invisible marker as large as the visible ones puts the words under them, not across them.
     fig.add_scatter(x=words["x"], y=words["country_iso3"], customdata=words["country_iso3"], mode="markers+text",
                     marker={"size": 16, "opacity": 0}, text=words["text"], textposition="bottom center",
                     textfont={"color": "#1a1a1a", "size": 11},
-                    hoverinfo="skip", name="words", cliponaxis=False)
+                    hoverinfo="skip", name="words", cliponaxis=False, showlegend=False,
+                    visible=not many)
     disputed = bool(cells["disputed"].any())
     fig = _layout(fig, panel_title(VOTE, figures), cells, focus, "", GRID_ROW_HEIGHT + (14 if disputed else 0))
     fig.update_xaxes(tickvals=list(range(len(votes))), ticktext=[v.replace(", ", "<br>") for v in votes],
                      side="top", range=[-0.6, len(votes) - 0.4], showgrid=False, zeroline=False, title=None)
     fig.update_layout(margin={"t": fig.layout.margin.t + 34, "b": 24})
+    if many:
+        fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top"},
+                          margin={"b": 60}, height=fig.layout.height + 40)
     return fig
 
 

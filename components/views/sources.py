@@ -8,7 +8,7 @@ import pandas as pd
 
 from components.links import source_ids
 from components.store import Story
-from components.views.labels import article_credit, source_name
+from components.views.labels import MAX_LISTED, article_credit, source_name
 
 
 def source_id(source: str) -> str:
@@ -53,6 +53,10 @@ def credit(story: Story) -> str:
                                "published": a["published"], "url": a["url"]})
     if story.articles.empty:
         return article_credit(story.article)
-    listed = "; ".join(article_label(a) for a in story.articles.to_dict("records"))
+    if len(story.articles) > MAX_LISTED:
+        outlets = story.articles["outlet"].where(story.articles["outlet"] != "", story.articles["title"])
+        listed = f"{outlets.nunique()} outlets, each article listed with its date where the articles are shown"
+    else:
+        listed = "; ".join(article_label(a) for a in story.articles.to_dict("records"))
     return (f"Sources: {len(story.articles)} articles — {listed}. Every number on this page is extracted by code "
             "from the articles' text (files in seeds/).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 
 import pandas as pd
 
@@ -18,6 +19,7 @@ from components.views.labels import (
     PANELS,
     panel_alt,
     panel_title,
+    short,
     source_name,
     vote_key,
     vote_style,
@@ -38,6 +40,7 @@ GRID_SLOT = 40  # in a grid, a second position sits this far below the first
 VOTE_HEAD = 38  # room above a vote grid for the votes' names (two lines)
 NAME_SHARE = 38  # % of a vote grid's width kept for the country names
 MAX_WORDED_VOTES = 3  # more votes than this: markers only, the key names them
+RESOLUTION_LABEL = re.compile(r"^ES-\d+/\d+")  # a vote's label that starts with its resolution
 INDENT = 16  # room left of each row for the focus arrow
 BAR_SPAN = 90  # the longest bar takes this share (%) of the panel width, past the indent
 MAP_WIDTH = 600  # map viewBox width; its height follows the projected region
@@ -138,7 +141,7 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
                 value = f'<tspan class="val" x="100%" text-anchor="end">{esc(words)}</tspan>{year}'
             body.append(f'<text y="19">{_name(r.country)} {value}</text>')
             if meta:
-                source = outlets.get(c.source, source_name(c.source)) if named else ""
+                source = short(outlets.get(c.source, source_name(c.source))) if named else ""
                 joint = " · " if source and more else ""
                 body.append(f'<text class="meta" x="{INDENT}" y="{58 + down}"><tspan class="src">{esc(source)}'
                             f'</tspan><tspan class="more" data-joint="{esc(" · " if source else "")}">'
@@ -237,9 +240,12 @@ def vote_panel(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> s
              f'data-pad="4" data-head="{head}" role="group" aria-label="{esc(alt)}">']
     for j, vote in enumerate(votes if grid else []):
         x = _column(j, len(votes))
-        lines = vote.split(", ", 1)
-        second = f'<tspan x="{x}" dy="15">{esc(lines[1])}</tspan>' if len(lines) > 1 else ""
-        parts.append(f'<text class="vh" x="{x}" y="14" text-anchor="middle">{esc(lines[0])}{second}</text>')
+        lines = vote.split(", ", 1) if RESOLUTION_LABEL.match(vote) else list(split_label(vote, 10))
+        second = f'<tspan x="{x}" dy="15">{esc(lines[1])}</tspan>' if len(lines) > 1 and lines[1] else ""
+        if j == len(votes) - 1 and not words:  # the last of many narrow columns: kept inside the panel
+            x, second = "100%", second.replace(f'x="{x}"', 'x="100%"')
+        anchor = "end" if x == "100%" else "middle"
+        parts.append(f'<text class="vh" x="{x}" y="14" text-anchor="{anchor}">{esc(lines[0])}{second}</text>')
     for i, iso in enumerate(alt_rows["country_iso3"]):
         mine = cells[cells["country_iso3"] == iso]
         parts.append(_row_open(iso, head + step * i, f"{country_name(iso)} {said[iso]}"))
@@ -578,7 +584,7 @@ def trend_svg(lines: pd.DataFrame, title: str) -> str:
             parts.append(f'<line x1="{left - 8}" y1="{ky}" x2="{left + 14}" y2="{ky}" stroke="{colour}" '
                          f'stroke-width="2"{dashed}/><circle cx="{left + 3}" cy="{ky}" r="3.5" fill="{colour}"/>'
                          f'<text x="{left + 20}" y="{ky + 4}" font-size="11" fill="#1a1a1a">'
-                         f'{esc(mine["outlet"].iloc[0])}</text>')
+                         f'{esc(short(mine["outlet"].iloc[0], 40))}</text>')
         parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)

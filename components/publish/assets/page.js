@@ -231,6 +231,8 @@
     }
     for (const b of boxes) b.checked = state.countries.includes(b.value);
     for (const b of sourceBoxes) b.checked = state.sources.includes(b.value);
+    const list = doc.querySelector("details.srcs");
+    if (list && state.sources.length) list.open = true;
     doc.getElementById("clear").disabled = !state.focus;
     const which = state.countries.length ? state.countries.map((c) => NAMES[c]).join(", ") : "all five countries";
     let focusText = "No country in focus.";
