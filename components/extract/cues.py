@@ -6,18 +6,22 @@ import re
 
 # --- Which indicator a sentence speaks of ----------------------------------------------------------------------------
 
-REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)|\btransfers\s+from\s+(?:migrants|abroad|"
+REMITTANCES = re.compile(r"(?i)\bremit\w*|\bmoney\s+(?:transfers|sent\s+home)"
+                         r"|\b(?:sen[dt]s?|sending|wir(?:ed|es?|ing))\s+(?:(?:money|cash|earnings)\s+)?(?:back\s+)?home\b|\btransfers\s+from\s+(?:migrants|abroad|"
                          r"workers|labou?r\s+migrants)|\bmigrants['’]\s+(?:transfers|earnings\s+sent)")
-GDP = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|\beconom(?:y|ies)(?:['’]s)?\b|economic\s+output|national\s+output"
-                 r"|national\s+income")
+REMITTANCES_WEAK = re.compile(r"(?i)\b(?:transfers|inflows|the\s+(?:share|ratio|proportion)|(?:this|that|the|a)\s+"
+                              r"(?:lower\s+|higher\s+)?dependence|ratios?|money\s+sent)\b")
+GDP = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|\beconom(?:y|ies)(?:['’]s)?\b|economic\s+output"
+                 r"|national\s+output|national\s+income")
 CITIZENSHIP = re.compile(r"(?i)\bcitizenship\b|\bpassports?\b|\bnaturali[sz]\w*|\bbec(?:a|o)me\s+(?:Russian\s+)?"
                          r"(?:citizens|nationals)|\bnew\s+(?:Russian\s+)?citizens\b")
-ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gotten|get|gets|getting|given|giv\w+|issu\w+|"
-                      r"bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
-                      r"approv\w+|conferr\w+|acquisitions?|grants?)\b")
+CITIZENSHIP_WEAK = re.compile(r"(?i)\b(?:acquisitions|naturali[sz]\w*|new\s+citizens|passports)\b")
+ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gotten|get|gets|getting|given|giv\w+|"
+                      r"issu\w+|bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
+                      r"approv\w+|conferr\w+|acquisitions?|grants?|went\s+to|handed|swore|sworn)\b")
 MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+|undocumented\s+)?migrants?|migrant\s+"
                       r"(?:workers|labou?r\w*)|workers|labou?rers|gastarbeiters?|workforce|employ\w+|work(?:ing|ed|s)?|"
-                      r"jobs?|registered|registrations?|diaspora|labou?r\s+migration)\b")
+                      r"jobs?|registered|registrations?|diaspora|(?:labou?r\s+)?migration)\b")
 MIGRANTS_WEAK = re.compile(r"(?i)\b(?:citizens|nationals|people|persons|residents|live|living|lived|reside\w*|stay\w*|"
                            r"there\s+(?:are|were))\b")
 RUSSIA = re.compile(r"\b(?:Russia|Russian\s+Federation|Moscow|St\.?\s+Petersburg|Russian\s+(?:cities|regions|labou?r\s+"
@@ -35,6 +39,7 @@ HEADING_END = re.compile(r"[.!?;]\s*[\"”’)]*$")
 # Each trap: the reason reported, and a pattern searched in the number's phrase (its comma-delimited segment, cut at
 # the neighbouring numbers). "before" patterns end where the number's words start; "after" start where it ends.
 
+REGIONAL = "a regional or overall total, not one country's"
 KIND_REASONS = {
     "year": "a year (a date, not a figure)",
     "date": "a date, not a figure",
@@ -55,19 +60,18 @@ AFTER = (
     ("a share of a total, not a count", r"^\s*of\s+(?:all\s+|the\s+)?(?:them|whom|those|these|migrants|workers|foreign"
                                         r"\w*|new\s+citizens|citizens|the\s+total|recipients|applicants|people|"
                                         r"households|families|arrivals|registrations)\b"),
-    ("a part of another figure", r"^\s+of\s+(?:them|whom|these|those)\b"),
     ("a change, not a level", r"^\s*(?:[a-z]+\s+)?(?:fall|drop|decline|decrease|rise|increase|growth|jump|slump|plunge|"
                               r"contraction|reduction|cut|gain|slide|shrinkage|hike|surge|uptick|downturn|year-on-year|"
                               r"y/y|yoy)\b"),
     ("a difference between two figures, not a level",
      r"^\s*(?:[a-z]+\s+){0,2}(?:more|fewer|less|higher|lower|up|down)\s+(?:than|compared|from|on|over|year|in\s+"
-     r"comparison)\b|^\s*(?:times|-fold|fold)\b"),
+     r"comparison)\b|^\s*(?:times|-fold|fold)\b|^\s*(?:more|fewer|less)\b[^,;.]*?\bthan\b"),
     ("a count of countries or votes, not of people",
      r"^\s*(?:[a-z]+\s+)?(?:countries|states|nations|member\s+states|members|delegations|votes|ballots|abstentions|"
      r"in\s+favou?r|against)\b|^\s*[-–]\s*\d"),
     ("an age or a duration", r"^\s*-?(?:years?|months?|weeks?|days?|hours?|decades?)(?:-old|\s+old)?\b"),
-    ("a measurement, not a count of people", r"^\s*(?:km|kilometres|kilometers|miles|tonnes|tons|hectares|metres|"
-                                             r"meters|kg|litres)\b"),
+    ("a measurement, not a count of people", r"^\s*(?:[a-z]+\s+)?(?:km|kilometres|kilometers|miles|tonnes|tons|"
+                                             r"hectares|metres|meters|kg|litres|cubic)\b"),
     ("a regional or overall total, not one country's",
      r"^\s*(?:[a-z]+\s+){0,3}?(?:Central\s+Asians?|foreigners|foreign\s+(?:nationals|citizens|workers|migrants|labou?r)|"
      r"(?:migrants|workers|people|citizens|nationals|registrations)\s+(?:from|of)\s+(?:Central\s+Asia|the\s+region|"
@@ -77,17 +81,25 @@ AFTER = (
 BEFORE = (
     ("a change, not a level",
      r"\b(?:fell|rose|grew|dropped|declined|increased|decreased|shrank|shrunk|climbed|jumped|surged|slumped|plunged|slid|"
-     r"soared|tumbled|contracted|expanded|went\s+(?:up|down)|up|down|fall|rise|drop|decline|increase|decrease|growth)\s+"
+     r"soared|tumbled|contracted|expanded|went\s+(?:up|down)|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|fall"
+     r"|rise|drop|decline|increase|decrease|growth)\s+"
      r"(?:by\s+)?(?:(?:an?|some|nearly|almost|about|around|over|more\s+than)\s+)?$"
      r"|\b(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline|growth|jump|gain|reduction|cut)\s+of\s+$"),
-    ("population, not migrants", r"\b(?:population|inhabitants)\b[^.;]*$|\b(?:country|nation|republic)\s+of\s+$"),
+    ("population, not migrants", r"\b(?:population|inhabitants)\b[^.;]*$|\b(?:country|nation|republic)\s+of\s+$"
+                                 r"|\bhome\s+to\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$"),
     ("an age or a duration", r"\b(?:aged|ages?\s+of|age|between\s+the\s+ages\s+of)\s+$"),
-    ("a rank or ordinal", r"\b(?:top|ranks?|ranked|ranking|placed|No\.|number)\s+$"),
-    ("a regional or overall total, not one country's",
+    ("a rank or ordinal", r"\b(?:top|ranks?|ranked|ranking|placed)\s+$|\bNo\.\s*$"),
+    (REGIONAL,
      r"(?:\b(?:total(?:l?ed|s)?|altogether|combined|overall|in\s+all|all\s+told)\s+(?:of\s+)?(?:(?:some|about|around|"
      r"nearly|almost|over|more\s+than)\s+)?$|Central\s+Asia(?:ns?)?\b[^;]*$|\bthe\s+(?:region|CIS)\b[^;]*$)"),
 )
 PHRASE = (  # anywhere in the number's phrase, for counts
+    ("a rate (per month, per year), not a count",
+     r"(?i)\b(?:a|per|each|every)\s+(?:month|week|day|year|season)\b(?!\s+(?:earlier|ago|before|later))"
+     r"|\b(?:annually|yearly|monthly)\b"),
+    ("a subset (working illegally or informally), not all migrants",
+     r"(?i)(?<!including\s)(?<!including\sthose\s)\b(?:illegal\w*|informal\w*|undocumented|unregistered|without\s+"
+     r"(?:papers|permits|documents))\b"),
     ("residence or work permits, not citizenship or a count of migrants",
      r"(?i)\b(?:residence\s+permits?|residency|permanent\s+residen\w*|temporary\s+residen\w*|residence|"
      r"work\s+permits?|patents?|visas?|permits?)\b"),
@@ -99,11 +111,15 @@ PHRASE = (  # anywhere in the number's phrase, for counts
     ("a flow (arrivals, departures, returns), not a count of migrants",
      r"(?i)\b(?:returned|returning|returnees?|came\s+back|come\s+back|went\s+home|entered|entries|entry|arrived|"
      r"arrivals?|departed|departures?|crossed|crossings?|left\s+(?:Russia|the\s+country|for|home)|set\s+out|"
-     r"exodus|fled|leaving|trips|outflow)\b"),
+     r"exodus|fled|leaving|trips|outflow|(?:have|has|had)\s+left|left\s+(?:under|in)|lose|lost|losing)\b"),
     ("soldiers, recruits or prisoners, not migrants", r"(?i)\b(?:mobili[sz]\w+|recruit\w*|enlist\w*|signed\s+"
                                                        r"(?:up|contracts?)|fighting|fought|soldiers|troops|fighters|"
                                                        r"volunteers|contractors|prisoners|servicemen|army)\b"),
     ("applications, not grants", r"(?i)\b(?:appl(?:ied|ications?|icants?|ying)|requests?|sought|seeking)\b"),
+    ("a survey sample or a count of households, not of migrants",
+     r"(?i)\b(?:interview\w*|surveyed|survey\s+of|respondents|sample|polled|questioned|households|families)\b"),
+    ("a phone number, page, call count or other label, not a count of people",
+     r"(?i)\b(?:hotline|phone|telephone|calls?|pages?|rooms?|flights?|buses|stalls|containers|tents|offices)\b"),
     ("population, not migrants", r"(?i)\b(?:population|inhabitants)\b"),
     ("students, not migrants", r"(?i)\bstudents?\b"),
 )
@@ -114,8 +130,8 @@ PERCENT_PHRASE = (
      r"families|commission|fees?|costs?|prices?|rate|devaluat\w+|investment|loans?|deposits?|turnover|sales|tariffs?"
      r"|vote[sd]?|voting|support\w*|approv\w+|survey\w*|respondents|poll\w*)\b"),
 )
-FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projected|projections?|projects|expects?|expected|predicts?|predicted|"
-                      r"outlook|scenario|will|would|could|might|may|is\s+set\s+to|are\s+set\s+to|likely\s+to|poised\s+to|"
+FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projected|projections?|projects|expects?|expected|predicts?|"
+                      r"predicted|outlook|scenario|will|would|could|might|may|is\s+set\s+to|are\s+set\s+to|likely\s+to|poised\s+to|"
                       r"on\s+track\s+to|next\s+year|by\s+20[3-9]\d|target\w*|goal|plans?\s+to|aims?\s+to|hopes?\s+to|"
                       r"to\s+(?:shrink|fall|drop|decline|rise|grow|reach|climb|slide))\b")
 FORECAST_REASON = "a forecast, target or hypothetical, not a reported figure"
@@ -135,14 +151,18 @@ def trap(head: str, tail: str, kind: str) -> str:
         if rx.search(tail):
             if reason == "a count of countries or votes, not of people" and kind == "percent":
                 continue
+            if reason == "a share of a total, not a count" and kind != "percent":
+                continue  # "88,250 of them acquired citizenship": a count out of a group, not a share
             return reason
     for reason, rx in BEFORE_RX:
         if rx.search(head):
             return reason
     phrase = head + " " + tail
     if kind == "percent":
+        gdp = GDP.search(tail)  # "31.3 percent of GDP as household transfers held up": only the number's own words
+        near = head + " " + (tail[:gdp.end()] if gdp and gdp.start() < 40 else tail[:40])
         for reason, rx in PERCENT_PHRASE_RX:
-            if rx.search(phrase):
+            if rx.search(near):
                 return reason
     else:
         for reason, rx in PHRASE_RX:

@@ -1,39 +1,49 @@
-"""The period a figure is for: a year in its sentence, earlier in its paragraph, or resolved from the publication date."""
+"""The period a figure is for: its sentence's year, its paragraph's, or one resolved from the publication date."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 YEAR = r"(?:19|20)\d\d"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-MONTH = r"(?:" + "|".join(MONTHS) + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+MONTH = (r"(?:" + "|".join(MONTHS) + r"|Jan\b\.?|Feb\b\.?|Mar\b\.?|Apr\b\.?|Jun\b\.?|Jul\b\.?|Aug\b\.?|Sept?\b\.?"
+         r"|Oct\b\.?|Nov\b\.?|Dec\b\.?)")
 
 # A year stated for a figure: "in 2021", "In 2020 alone", "by the end of 2023", "in the first half of 2022",
-# "as of January 2024", "(2022)", "the 2023 count". Group `year` is the year.
+# "as of January 2024", "for mid-2021", "(2022)", "the 2023 count", "2022 ministry data", "GDP, 2020:".
 _LEAD = (r"(?:(?:by|at|to|until)\s+the\s+(?:end|close|start|beginning|middle)\s+of|in\s+the\s+(?:first|second|last)\s+"
          r"(?:half|quarter|six\s+months|nine\s+months)\s+of|in\s+the\s+(?:third|fourth)\s+quarter\s+of|as\s+of|as\s+at"
-         r"|in|for|during|throughout|over|at\s+end-|end-|in\s+(?:early|mid|late)[-\s]?|(?:early|mid|late)[-\s])")
+         r"|in|for|during|throughout|over|by|at\s+end-|end-)")
 STATED = re.compile(rf"""(?ix)
     (?P<words>
-      \b{_LEAD}\s*(?:(?-i:{MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{YEAR})(?!\s*[-–]\s*\d)(?:\s+alone)?\b
+      \b{_LEAD}\s*(?:(?:early|mid|late)[-\s])?(?:(?-i:{MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{YEAR})(?!\s*[-–]\s*\d)
+      (?:\s+alone)?\b
     | \((?P<year2>{YEAR})\)
-    | \b(?:the\s+)?(?P<year3>{YEAR})\s+(?:figures?|data|count|numbers?|statistics|estimates?|census|total|tally|report)\b
-    | ^(?P<year4>{YEAR}):
+    | \b(?:the\s+)?(?P<year3>{YEAR})(?:\s+[a-z]+){{0,2}}?\s+(?:figures?|data|count|numbers?|statistics|estimates?|census
+      |total|tally|report|table)\b
+    | \b(?P<year4>{YEAR}):
+    | \b(?:(?-i:{MONTH})\s+)?(?P<year5>{YEAR})\s*,\s*(?=\S)(?!\d)
+    | (?<=,\s)(?P<year6>{YEAR})\s*$
     )""")
 # Years that date something else: "since 2011", "than in 2021", "compared with 2020", "until 2019", "by 2030".
-NOT_FOR_FIGURE = re.compile(rf"(?i)(?:since|from|until|till|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|versus|vs\.?"
-                            rf"|began\s+in|started\s+in|founded\s+in|born\s+in|up\s+from|down\s+from|before|after"
-                            rf"|between|by|record\s+set\s+in)\s+(?:(?-i:{MONTH})\s+)?{YEAR}\b")
+NOT_FOR_FIGURE = re.compile(rf"(?i)(?:since|from|until|till|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|versus"
+                            rf"|vs\.?|began\s+in|started\s+in|founded\s+in|born\s+in|before|after|between|record\s+set"
+                            rf"\s+in|signed\s+in|adopted\s+in|left\s+in|in\s+the\s+year\s+(?:before|after))\s+"
+                            rf"(?:(?-i:{MONTH})\s+)?{YEAR}\b")
 RELATIVE = re.compile(r"""(?ix)\b(?P<words>
-      (?:in\s+the\s+(?:first|second)\s+(?:half|quarter)\s+of\s+|(?:at|by)\s+the\s+end\s+of\s+|(?:earlier|later)\s+)?
+      (?:in\s+the\s+(?:first|second)\s+(?:half|quarter)\s+of\s+|in\s+the\s+first\s+(?:six|nine)\s+months\s+of\s+
+        |(?:at|by)\s+the\s+(?:end|start|beginning)\s+of\s+|(?:earlier|later)\s+|as\s+of\s+(?-i:[A-Z][a-z]+)\s+\d{1,2}\s+)?
       (?P<which>this|last|past|previous)\s+year(?P<poss>['’]s)?
     | the\s+year\s+before\s+last
     | a\s+year\s+(?:earlier|ago|before)
     )\b""")
 OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|these\s+days|nowadays|so\s+far\s+this)\b")
+SAME_PERIOD = re.compile(r"(?i)\b(?:in\s+the\s+same\s+(?:period|year|months?|half)|that\s+year|the\s+same\s+year|"
+                         r"over\s+the\s+same\s+period)\b")
 
 
 @dataclass(frozen=True)
@@ -49,37 +59,46 @@ NONE = Period()
 
 
 @dataclass(frozen=True)
-class YearWords:
+class TimeWords:
+    """A period the text states: absolute ("in 2021") or relative ("last year", resolved or not)."""
+
     start: int
     end: int
-    year: str
+    year: str  # empty for a relative period that cannot be resolved
     words: str
+    relative: bool
 
 
-def stated_years(text: str, start: int, end: int) -> list[YearWords]:
-    """The years text[start:end] gives for figures, in order, without those that date something else."""
-    excluded = [m.span() for m in NOT_FOR_FIGURE.finditer(text, start, end)]
-    found = []
+SPAN = re.compile(rf"(?i)\b(?:between\s+{YEAR}\s+and\s+{YEAR}|from\s+{YEAR}\s+(?:to|through|until|till)\s+{YEAR}"
+                  rf"|(?:in|during|over|for)\s+(?:the\s+(?:years|period)\s+)?{YEAR}\s*[-–]\s*(?:19|20)?\d\d"
+                  rf"|{YEAR}\s*[-–]\s*(?:19|20)?\d\d)\b")
+
+
+@lru_cache(maxsize=4096)
+def time_words(text: str, start: int, end: int, published: date | None) -> list[TimeWords]:
+    """The periods text[start:end] gives for figures, in order, without years that date something else.
+    A span of years ("between 2015 and 2020") is a period of its own: its words, and no single year."""
+    spans = [m for m in SPAN.finditer(text, start, end)]
+    excluded = [m.span() for m in NOT_FOR_FIGURE.finditer(text, start, end)] + [m.span() for m in spans]
+    found = [TimeWords(m.start(), m.end(), "", m.group(0), False) for m in spans]
     for m in STATED.finditer(text, start, end):
-        year = next(g for g in (m.group("year"), m.group("year2"), m.group("year3"), m.group("year4")) if g)
-        at = m.start("words")
-        if any(s <= at < e or s < m.end() <= e for s, e in excluded):
+        year = next(g for g in (m.group("year"), m.group("year2"), m.group("year3"), m.group("year4"),
+                                m.group("year5"), m.group("year6")) if g)
+        if any(s <= m.start("words") < e or s < m.end("words") <= e for s, e in excluded):
             continue
-        found.append(YearWords(m.start("words"), m.end("words"), year, m.group("words")))
-    return found
-
-
-def relative_years(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """Relative periods ("last year", "in the first half of this year"): (start, end, words, which)."""
-    out = []
+        found.append(TimeWords(m.start("words"), m.end("words"), year, m.group("words").strip(" ,"), False))
     for m in RELATIVE.finditer(text, start, end):
         which = (m.group("which") or "").lower()
-        if m.group(0).lower().startswith("the year before last"):
+        lowered = m.group(0).lower()
+        if lowered.startswith("the year before last"):
             which = "before last"
-        elif m.group(0).lower().startswith("a year"):
+        elif lowered.startswith("a year"):
             which = "earlier"
-        out.append((m.start("words"), m.end("words"), m.group("words"), which))
-    return out
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        found.append(TimeWords(m.start("words"), m.end("words"), resolve_relative(which, published),
+                               m.group("words"), True))
+    return sorted(found, key=lambda t: t.start)
 
 
 def resolve_relative(which: str, published: date | None) -> str:
@@ -90,65 +109,47 @@ def resolve_relative(which: str, published: date | None) -> str:
     return "" if offset is None else str(published.year + offset)
 
 
+def _period(t: TimeWords, basis: str) -> Period:
+    if not t.year and not t.relative:
+        return Period("", "", t.words)  # a span of years: the words, no single year
+    if t.relative:
+        return Period(t.year, "publication date" if t.year else "", t.words)
+    return Period(t.year, basis, t.words)
+
+
 def period_for(text: str, number: tuple[int, int], sentence: tuple[int, int], clause: tuple[int, int],
-               earlier: list[tuple[int, int]], published: date | None) -> Period:
-    """The period of a number at offset `at`: its own year, its sentence's, its paragraph's, or its publication's."""
+               earlier: list[tuple[int, int]], published: date | None,
+               others: list[tuple[int, int]] = ()) -> Period:
+    """The period of a number: its own, its sentence's, its paragraph's; relative words resolved from publication."""
     s, e = sentence
-    years = stated_years(text, s, e)
-    relative = relative_years(text, s, e)
-    if years:
-        own = _own_year(text, number, years, clause)
-        if own is not None:
-            return Period(own.year, "stated", own.words) if own else NONE
-    if relative:
-        if len(relative) == 1 or len({r[3] for r in relative}) == 1:
-            start, end, words, which = relative[0]
-            year = resolve_relative(which, published)
-            return Period(year, "publication date" if year else "", words)
-        return NONE
-    if OWN_TIME.search(text, s, e):
+    found = time_words(text, s, e, published)
+    if found:
+        own = _own(text, number, found, clause, others)
+        return _period(own, "stated") if own else NONE
+    if OWN_TIME.search(text, s, e) and not SAME_PERIOD.search(text, s, e):
         return NONE
     for ps, pe in reversed(earlier):
-        framing = _framing_year(text, ps, pe, published)
-        if framing is not None:
-            return framing
+        found = time_words(text, ps, pe, published)
+        if found:
+            if len({(t.year, t.relative) for t in found}) == 1 or len({t.words for t in found}) == 1:
+                return _period(found[0], "paragraph")
+            return NONE
     return NONE
 
 
-def _own_year(text: str, number: tuple[int, int], years: list[YearWords],
-              clause: tuple[int, int]) -> YearWords | str | None:
-    """One year for the number: the only one, or the one bound to it; "" when several compete."""
+def _own(text: str, number: tuple[int, int], found: list[TimeWords], clause: tuple[int, int],
+         others: list[tuple[int, int]]) -> TimeWords | None:
+    """The period bound to the number: the only one, the one right after it, or the one before it in its clause."""
     at, end = number
-    if len({y.year for y in years}) == 1:
-        return years[0]
-    cs, ce = clause
-    after = [y for y in years if end <= y.start <= end + 40 and y.start < ce and not re.search(r"\d", text[end:y.start])]
+    if len({(t.year, t.words if t.relative and not t.year else "") for t in found}) == 1:
+        return found[0]
+    ce = clause[1]
+    between = [o for o in others if o != number]
+    after = [t for t in found if end <= t.start <= end + 80 and t.start < ce
+             and not any(end <= o[0] < t.start for o in between)]
     if after:
         return after[0]
-    in_clause = [y for y in years if cs <= y.start < ce]
-    if len({y.year for y in in_clause}) == 1:
-        return in_clause[0]
-    before = [y for y in years if y.end <= at and cs <= y.start]
-    if before and re.match(r"(?i)in\s", before[-1].words) and not re.search(r"\d", text[before[-1].end:at]):
+    before = [t for t in found if t.end <= at and not any(t.end <= o[0] < at for o in between)]
+    if before:
         return before[-1]
-    return ""
-
-
-_FRAMING = re.compile(rf"(?i)^(?:(?P<stated>(?:{_LEAD})\s*(?:(?-i:{MONTH})\s+)?(?P<year>{YEAR})(?:\s+alone)?)"
-                      rf"|(?P<relative>(?:in\s+the\s+first\s+half\s+of\s+|by\s+the\s+end\s+of\s+)?(?:last|this)\s+year))"
-                      r"\s*[,:]")
-
-
-def _framing_year(text: str, s: int, e: int, published: date | None) -> Period | None:
-    """A sentence that opens with its period ("By the end of 2023, …") or a heading line that names one."""
-    m = _FRAMING.match(text[s:e])
-    if m and m.group("stated"):
-        return Period(m.group("year"), "paragraph", m.group("stated"))
-    if m and m.group("relative"):
-        year = resolve_relative("this" if "this" in m.group("relative").lower() else "last", published)
-        return Period(year, "publication date" if year else "", m.group("relative"))
-    if not re.search(r"[.!?:;]$", text[s:e].rstrip()) and len(text[s:e]) < 160:  # a heading line
-        years = stated_years(text, s, e)
-        if len({y.year for y in years}) == 1:
-            return Period(years[0].year, "paragraph", years[0].words)
     return None

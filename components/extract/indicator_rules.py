@@ -2,48 +2,66 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from components.countries import Mention, country_name, mentions, other_country_regex
+from components.countries import OTHER_DEMONYMS, Mention, country_name, mentions, other_country_regex
 from components.extract import cues
 from components.extract.dates import Period, period_for
 from components.extract.numbers import Number, exact_float, find_numbers
 from components.extract.text import Seed, paragraph_spans, sentence_spans
-from components.extract.un_votes import VOTE_CONTEXT, identify, positions_in
+from components.extract.un_votes import VOTE_CONTEXT, vote_rows
 from components.indicators import VOTE
 
 MIGRANTS, REMITTANCES, CITIZENSHIP = "migrant_workers", "remittances_share_of_gdp", "citizenship_grants"
 UNITS = {MIGRANTS: "workers", REMITTANCES: "percent of GDP", CITIZENSHIP: "people"}
 ORDER = (MIGRANTS, REMITTANCES, CITIZENSHIP, VOTE)
+CARRY_SENTENCES = 4  # how far back a family named in an earlier sentence still frames a sentence that names none
 
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|but|although|though|yet|and\s+(?:in|for|by)\b)\s"
-                           r"|\.\s|,\s+(?=(?:in|for|by)\s+(?:19|20)\d\d\b)")
-_SEGMENT_BREAK = re.compile(r"[,;()\[\]]|\s[—–]\s")
-_ATTRIBUTION = (re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:]+?)(?=\s*(?:[,.;:]|\bdata\b|$))"),
-                re.compile(r"\b(?:data|figures|statistics|estimates)\s+(?:from|of|by|published\s+by)\s+"
-                           r"(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w’'-]*)*)"))
-_POSSESSIVE_SUBJECT = re.compile(r"['’]s?$")
+_DASH = r"\s[—–]\s(?!(?:about|some|nearly|around|over|almost|roughly)?\s*[\d(])"  # not "Ukraine – 375,989"
+_CLAUSE_BREAK = re.compile(r";|" + _DASH + r"|,\s+(?:while|whereas|but|although|though|yet|and\s+(?:in|for|by)\b)\s"
+                           r"|,\s+(?=(?:in|for|by)\s+(?:19|20)\d\d\b)")
+_SEGMENT_BREAK = re.compile(r"[,;()\[\]]|" + _DASH)
+_ATTRIBUTION = (re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:]+?)(?=\s*(?:[,.;:]|$))"),
+                re.compile(r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates)\s+(?:from|of|by|published\s+by)\s+"
+                           r"(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w’'-]*)*)"),
+                re.compile(r",\s+(?P<who>(?:the\s+|[Rr]ussia['’]s\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:[Mm]inistry|[Bb]ank|"
+                           r"[Ss]ervice|[Aa]gency|[Oo]ffice|[Oo]bservatory|[Cc]ommittee|[Ff]und|[Ii]nstitute)"
+                           r"(?:\s+(?:in|of)\s+[A-Z][\w’'-]*)?)\s+(?:said|says|reported|reports|estimates|estimated"
+                           r"|shows|showed)\b"))
+_MORE = re.compile(r"(?i)^\s*(?:more|others?|additional|further)\b")
+_FURTHER = re.compile(r"(?i)\b(?:a\s+further|another|an\s+additional|a\s+further)\s+$")
+_SUBNATIONAL = re.compile(r"\b(?:district|province|oblast|village|town|city|municipality|county|capital\s+region|"
+                          r"[A-Z][a-z]+\s+region|region\s+of\s+[A-Z]\w+|Moscow\s+region)\b")
+_COUNT_NOUN = re.compile(r"(?i)(?:(?:[a-z]+\s+){0,2})(?:migrants?|workers|labou?rers|citizens|nationals|people|persons"
+                         r"|Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?|passports|acquisitions|applications|permits|patents)\b")
 
 
 @dataclass
-class Context:
-    """One sentence and what surrounds it in its paragraph."""
+class Sentence:
+    """One sentence and what the article around it says."""
 
     seed: Seed
     start: int
     end: int
+    index: int  # position among all sentences of the article
+    paragraph: int
     earlier: list[tuple[int, int]]  # earlier sentences of the same paragraph, in order
+    heading: bool
     numbers: list[Number] = field(default_factory=list)
     ca: list[Mention] = field(default_factory=list)
     others: list[tuple[int, int, str]] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+    vote_words: bool = False  # names the UN, a resolution or a vote
 
     @property
     def text(self) -> str:
         return self.seed.text
 
     @property
-    def sentence(self) -> str:
+    def words(self) -> str:
         return self.seed.text[self.start:self.end]
 
 
@@ -62,26 +80,54 @@ def find_figures(seed: Seed) -> list[dict]:
 
 def read_article(seed: Seed) -> Reading:
     """Read every sentence of the body: indicator rows, and the numbers left out with the reason."""
+    sentences = _sentences(seed)
     figures: list[dict] = []
     left: list[dict] = []
-    body_start, body_end = seed.body
-    single = _article_country(seed, body_start, body_end)
-    for ps, pe in paragraph_spans(seed.text, body_start, body_end):
-        sentences = sentence_spans(seed.text, ps, pe)
-        carried = ""
-        for i, (s, e) in enumerate(sentences):
-            ctx = Context(seed, s, e, sentences[:i])
-            ctx.numbers = find_numbers(seed.text, s, e)
-            ctx.ca = mentions(seed.text, s, e)
-            ctx.others = _others(seed.text, s, e)
-            figures += _vote_rows(ctx)
-            found, out, family = _quantities(ctx, carried, single)
-            figures += found
-            left += out
-            carried = family if family else ("" if ctx.numbers or _families(ctx.sentence) else carried)
+    recent: list[tuple[int, str]] = []  # (sentence index, family) named or used, most recent last
+    for i, sent in enumerate(sentences):
+        figures += vote_rows(seed, sentences, i)
+        if sent.heading:
+            recent = [(sent.index, f) for f in sorted(sent.families)]
+        carried = _carried(recent, sent.index)
+        rows, out = _quantities(sent, carried)
+        figures += rows
+        left += out
+        for f in sorted(strong_families(sent.words) | {r["indicator"] for r in rows}):
+            recent.append((sent.index, f))
+        recent = [(at, f) for at, f in recent[-12:] if sent.index - at <= CARRY_SENTENCES]  # bounded: no quadratic scan
     order = {ind: i for i, ind in enumerate(ORDER)}
     figures = _dedupe(sorted(figures, key=lambda r: order[r["indicator"]]))
     return Reading(figures, left)
+
+
+def _carried(recent: list[tuple[int, str]], index: int) -> set[str]:
+    """Families earlier sentences frame this one with: remittances if named in the last few sentences; of the count
+    families, those of the most recent sentence that named one."""
+    near = [(at, f) for at, f in recent if index - at <= CARRY_SENTENCES]
+    carried = {f for _, f in near if f == REMITTANCES}
+    counts = [(at, f) for at, f in near if f in (MIGRANTS, CITIZENSHIP)]
+    if counts:
+        last = max(at for at, _ in counts)
+        carried |= {f for at, f in counts if at == last}
+    return carried
+
+
+def _sentences(seed: Seed) -> list[Sentence]:
+    body_start, body_end = seed.body
+    out: list[Sentence] = []
+    for p, (ps, pe) in enumerate(paragraph_spans(seed.text, body_start, body_end)):
+        spans = sentence_spans(seed.text, ps, pe)
+        for j, (s, e) in enumerate(spans):
+            words = seed.text[s:e]
+            sent = Sentence(seed, s, e, len(out), p, spans[:j], heading=not cues.HEADING_END.search(words)
+                            and len(words) < 120 and not words.rstrip().endswith(":"))
+            sent.numbers = find_numbers(seed.text, s, e)
+            sent.ca = mentions(seed.text, s, e)
+            sent.others = _others(seed.text, s, e)
+            sent.families = set(families(words))
+            sent.vote_words = bool(VOTE_CONTEXT.search(words))
+            out.append(sent)
+    return out
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:
@@ -95,31 +141,35 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
+_RUSSIA_ROLE = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|from|for|of|on|with|leave|left|and|"
+                          r"at|than|towards?|via|through)\s+$")
+_ADJECTIVES = frozenset(("Russian", "Chinese", "Turkish", "Korean", "Indian", "Afghan", "Iranian", "Syrian"))
+
+
 def _others(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    """Other states named in the sentence, except Russia where it is the destination, source or adjective."""
+    """Other states named in the sentence, except Russia where it is the destination or source, and adjectives."""
     found = []
     for m in other_country_regex().finditer(text, s, e):
         name = m.group(0)
-        if re.match(r"(?:the\s+)?Russia(?:n\s+Federation)?$", name) and re.search(
-                r"(?i)\b(?:in|to|into|inside|across|throughout|within|from|for|of|on|with|leave|left|and)\s+$",
-                text[max(s, m.start() - 12):m.start()]):
-            continue
-        if name in ("Russian", "Chinese", "Turkish", "Korean", "Indian"):
-            continue  # adjectives: "Russian citizenship", "Russian government statistics"
-        found.append((m.start(), m.end(), name))
+        bare = re.sub(r"['’]s?$", "", name)
+        if re.fullmatch(r"(?:the\s+)?Russia(?:n\s+Federation)?", bare) and (
+                _RUSSIA_ROLE.search(text, max(s, m.start() - 12), m.start()) or name != bare):
+            continue  # "in Russia", "from Russia", "Russia's": the destination, not a rival to pair with
+        if bare in _ADJECTIVES:
+            continue  # "Russian citizenship", "Russian government statistics"
+        found.append((m.start(), m.end(), bare))
     return found
-
-
-def _article_country(seed: Seed, start: int, end: int) -> str:
-    """The one Central Asian state an article names, if it names exactly one (else empty)."""
-    found = {m.iso3 for m in mentions(seed.text, start, end)}
-    return found.pop() if len(found) == 1 else ""
 
 
 # --- Families -----------------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)
+def families(text: str) -> frozenset[str]:
+    """Indicator families a piece of text speaks of by name."""
+    return frozenset(_families(text))
+
+
 def _families(text: str) -> set[str]:
-    """Indicator families a piece of text speaks of."""
     found = set()
     if cues.REMITTANCES.search(text) and cues.GDP.search(text):
         found.add(REMITTANCES)
@@ -130,207 +180,321 @@ def _families(text: str) -> set[str]:
     return found
 
 
-def _heading_families(ctx: Context) -> set[str]:
-    """Families named by a heading line or a lead-in ending with ':' just before the sentence, in its paragraph."""
-    if not ctx.earlier:
-        return set()
-    s, e = ctx.earlier[-1]
-    line = ctx.text[s:e]
-    if line.rstrip().endswith(":") or not cues.HEADING_END.search(line):
-        return _families(line)
-    return set()
+def strong_families(text: str) -> set[str]:
+    """Families named outright (not migrants inferred from "citizens … in Russia"): what frames later sentences."""
+    found = set(families(text))
+    if MIGRANTS in found and not cues.MIGRANTS.search(text):
+        found.discard(MIGRANTS)
+    return found
 
 
 # --- Quantities ---------------------------------------------------------------------------------------------------
 
-def _quantities(ctx: Context, carried: str, single: str) -> tuple[list[dict], list[dict], str]:
+@dataclass
+class Judged:
+    """What became of the previous number of the sentence (for elided nouns: "…, and 12,400 more")."""
+
+    family: str = ""
+    reason: str = ""
+
+
+def _quantities(sent: Sentence, carried: set[str]) -> tuple[list[dict], list[dict]]:
     rows: list[dict] = []
     left: list[dict] = []
-    sentence_families = _families(ctx.sentence)
-    inherited = _heading_families(ctx) or ({carried} if carried else set())
-    vote_sentence = bool(VOTE_CONTEXT.search(ctx.sentence)) or any(
-        VOTE_CONTEXT.search(ctx.text[s:e]) for s, e in ctx.earlier[-2:])
-    clauses = _clauses(ctx)
-    pairs = _respectively(ctx, clauses)
-    quantity_numbers = [n for n in ctx.numbers if n.kind in ("count", "percent")]
-    for n in ctx.numbers:
+    clauses = _clauses(sent)
+    pairs = _respectively(sent, clauses)
+    vote_like = _vote_tally_sentence(sent)
+    previous = Judged()
+    for n in sent.numbers:
         reason = cues.KIND_REASONS.get(n.kind, "")
         if reason:
-            left.append(_left(ctx, n, reason))
+            left.append(_left(sent, n, reason))
             continue
-        clause = next(((cs, ce) for cs, ce in clauses if cs <= n.start < ce), (ctx.start, ctx.end))
-        head, tail = _phrase(ctx, n, clause)
-        if vote_sentence and n.kind == "count" and not sentence_families:
-            left.append(_left(ctx, n, "a global vote tally or count of countries"))
-            continue
-        reason = cues.trap(head, tail, n.kind)
-        if reason:
-            left.append(_left(ctx, n, reason))
-            continue
-        family, why = _family(ctx, n, clause, head, tail, sentence_families, inherited)
-        if not family:
-            left.append(_left(ctx, n, why))
-            continue
-        if cues.CHANGE_FROM.search(head) and not _own_year_after(ctx, n, clause):
-            reason = cues.EARLIER_REASON
-        elif cues.FORECAST.search(ctx.text, clause[0], clause[1]):
-            reason = cues.FORECAST_REASON
-        if reason:
-            left.append(_left(ctx, n, reason, family))
-            continue
-        owner, how = _owner(ctx, n, clause, family, pairs, quantity_numbers, single)
-        if not owner.startswith("="):
-            left.append(_left(ctx, n, owner, family))
-            continue
-        iso3 = owner[1:]
-        period = period_for(ctx.text, (n.start, n.end), (ctx.start, ctx.end), clause, ctx.earlier,
-                            ctx.seed.published)
-        rows.append(_row(ctx, family, iso3, n, period))
-    used = {r["indicator"] for r in rows}
-    family = next(iter(used)) if len(used) == 1 else (next(iter(sentence_families)) if len(sentence_families) == 1
-                                                      else "")
-    return rows, left, family
+        clause = next(((cs, ce) for cs, ce in clauses if cs <= n.start < ce), (sent.start, sent.end))
+        head, tail = _phrase(sent, n, clause)
+        family, reason = _judge(sent, n, clause, head, tail, carried, pairs, vote_like, previous)
+        previous = Judged(family, reason)
+        if reason.startswith("="):
+            iso3 = reason[1:]
+            period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause, sent.earlier,
+                                sent.seed.published, [(q.start, q.end) for q in sent.numbers
+                                                      if q.kind in ("count", "percent", "money")])
+            rows.append(_row(sent, family, iso3, n, period))
+        else:
+            left.append(_left(sent, n, reason, family))
+    return rows, left
 
 
-def _own_year_after(ctx: Context, n: Number, clause: tuple[int, int]) -> bool:
-    return bool(re.match(r"\s*(?:in|for|at\s+the\s+end\s+of)\s+(?:19|20)\d\d\b", ctx.text[n.end:clause[1]]))
+def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str, carried: set[str],
+           pairs: dict[int, str], vote_like: bool, previous: Judged) -> tuple[str, str]:
+    """(family, "=ISO3") for a figure, else (family or "", the reason it is left out)."""
+    if _bare_digits(sent, n):
+        return "", "digits without separators or a noun (a code, phone or address), not a count"
+    if vote_like and n.kind == "count":
+        return "", "a global vote tally or count of countries"
+    reason = cues.trap(head, tail, n.kind)
+    if reason == cues.REGIONAL and _state_between_region_and(sent, n, head):
+        reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
+    if reason:
+        return "", reason
+    if n.kind == "count" and n.value is not None and n.value < 100 and not _COUNT_NOUN.match(
+            sent.text[n.tail_start:n.tail_start + 40].lstrip(" -")):
+        return "", "a small number with no counted noun (an age, a duration, a label): not a state's count"
+    elided = bool(_MORE.match(tail) or _FURTHER.search(head))
+    if elided and previous.reason and not previous.reason.startswith("="):
+        return previous.family, previous.reason
+    if _SUBNATIONAL.search(head + tail) or (n.kind == "percent" and _SUBNATIONAL.search(
+            sent.text, clause[0], clause[1])):
+        return "", "a figure for a district, city or region, not the country"
+    family, why = _family(sent, n, clause, head, tail, carried)
+    if not family:
+        return "", why
+    if cues.CHANGE_FROM.search(head) and _change_clause(sent, n, clause) and not _own_year_after(sent, n, clause) \
+            and not (_mention_after(sent, n, clause[1], family) or ("",))[0].startswith("="):
+        return family, cues.EARLIER_REASON  # "up from 11,900"; not "compared with 2.4 million Tajiks"
+    if re.search(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:exceed|surpass|top|reach)\w*\b",
+                 head):
+        return family, "a negated or bounding statement, not a figure"
+    if cues.FORECAST.search(sent.text, clause[0], clause[1]):
+        return family, cues.FORECAST_REASON
+    if family == MIGRANTS:
+        where = _elsewhere(sent, n, clause, head, tail)
+        if where:
+            return family, where
+    owner, how = _owner(sent, n, clause, family, pairs)
+    if not owner.startswith("="):
+        return family, owner
+    if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
+                              and how not in ("after", "before", "list", "series", "subject", "clause")):
+        return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
+    return family, owner
 
 
-def _clauses(ctx: Context) -> list[tuple[int, int]]:
-    cuts = [ctx.start] + [m.start() for m in _CLAUSE_BREAK.finditer(ctx.text, ctx.start, ctx.end)] + [ctx.end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+def _state_between_region_and(sent: Sentence, n: Number, head: str) -> bool:
+    region = list(re.finditer(r"Central\s+Asia|\bthe\s+(?:region|CIS)\b", head))
+    if not region:
+        return False
+    at = n.lead - len(head) + region[-1].end()
+    return any(at <= m.start < n.lead for m in sent.ca)
 
 
-def _phrase(ctx: Context, n: Number, clause: tuple[int, int]) -> tuple[str, str]:
-    """The number's words around it: its segment, cut at the neighbouring numbers."""
+def _local_families(sent: Sentence, clause: tuple[int, int]) -> set[str]:
+    return families(sent.text[clause[0]:clause[1]])
+
+
+_PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\d{2,5}\))(?:[\s.-]?\d{2,4}){2,}")
+
+
+def _bare_digits(sent: Sentence, n: Number) -> bool:
+    """"1212", "+7 495 000 12 34": a phone number, or four digits and more without separators or a noun after them."""
+    if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(sent.text, sent.start, sent.end)):
+        return True
+    if not re.fullmatch(r"\d{4,}", n.text):
+        return False
+    return not re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons|migrants|workers|citizens|nationals|Tajiks|Uzbeks|"
+                        r"Kazakhs|Kyrgyz|Turkmens?)\b", sent.text[n.tail_start:n.tail_start + 40])
+
+
+def _vote_tally_sentence(sent: Sentence) -> bool:
+    return bool(re.search(r"(?i)\b(?:votes?\s+(?:in\s+favou?r|to)|abstentions|in\s+favou?r,|adopted\s+\d|passed\s+\d"
+                          r"|voted\s+for\s+the\s+text|member\s+states?|-member|countries\s+(?:that\s+)?voted)\b",
+                          sent.words)) and not sent.families
+
+
+def _change_clause(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
+    """"up from N", "compared with N", or "rose from N to M": a comparison whose earlier value this is."""
+    head = sent.text[clause[0]:n.lead]
+    return bool(re.search(r"(?i)\b(?:up|down)\s+from\s+(?:\w+\s+)?$|\bcompared\s+(?:with|to)\s+(?:\w+\s+)?$|\bthan\s+"
+                          r"(?:\w+\s+)?$", head)) or bool(re.search(
+        r"(?i)\b(?:rose|risen|rising|fell|fallen|grew|grown|increased|decreased|climbed|dropped|declined|jumped|went|"
+        r"soared|surged|slipped|slid|shrank|doubled|tripled|moved|changed|swelled|plunged|tumbled|recovered|"
+        r"rebounded)\b[^.;]*\bfrom\s+(?:\w+\s+)?$", head))
+
+
+def _own_year_after(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
+    return bool(re.match(r"\s*(?:[a-z]+\s+){0,3}?(?:in|for|at\s+the\s+end\s+of)\s+(?:19|20)\d\d\b|\s*\((?:19|20)\d\d\)",
+                         sent.text[n.tail_start:clause[1]]))
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+    cuts = [sent.start] + [m.start() for m in _CLAUSE_BREAK.finditer(sent.text, sent.start, sent.end)] + [sent.end]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _phrase(sent: Sentence, n: Number, clause: tuple[int, int]) -> tuple[str, str]:
+    """The number's words around it: its segment, cut at the neighbouring numbers. A number alone in
+    parentheses ("residence permits (79,000)") takes the words before the parenthesis as its phrase."""
+    text = sent.text
     cs, ce = clause
+    lead = n.lead
+    if re.search(r"\(\s*$", text[max(cs, lead - 3):lead]) and re.match(r"\s*\)", text[n.tail_start:]):
+        lead = text.rindex("(", cs, lead)
     seg_start = cs
-    for m in _SEGMENT_BREAK.finditer(ctx.text, cs, n.lead):
+    for m in _SEGMENT_BREAK.finditer(text, cs, lead):
         seg_start = m.end()
-    seg_end_m = _SEGMENT_BREAK.search(ctx.text, n.end, ce)
+    seg_end_m = _SEGMENT_BREAK.search(text, n.tail_start, ce)
+    if seg_end_m and text[seg_end_m.start()] == ")" and lead < n.lead:
+        seg_end_m = _SEGMENT_BREAK.search(text, seg_end_m.end(), ce)
     seg_end = seg_end_m.start() if seg_end_m else ce
-    for other in ctx.numbers:
+    for other in sent.numbers:
         if other is n or other.kind in ("year", "date"):
             continue
-        if seg_start <= other.end <= n.lead:
+        if seg_start <= other.end <= lead:
             seg_start = other.end
-        if n.end <= other.lead < seg_end:
+        if n.tail_start <= other.lead < seg_end:
             seg_end = other.lead
-    return ctx.text[seg_start:n.lead], ctx.text[n.end:seg_end]
+    return text[seg_start:lead], text[n.tail_start:seg_end]
 
 
-def _family(ctx: Context, n: Number, clause: tuple[int, int], head: str, tail: str, sentence_families: set[str],
-            inherited: set[str]) -> tuple[str, str]:
+_STATED_AS_SHARE = re.compile(r"(?i)\b(?:at|to|of|was|were|is|are|equal\w*|reached|hit|made\s+up|make\s+up|makes\s+up|"
+                              r"account\w*\s+for|constitut\w+|represent\w*|compris\w+|amount\w*\s+to|stood\s+at|"
+                              r"totall?\w*|around|about|nearly|almost|over|some|with|worth|share|topped|exceeded|"
+                              r"ratio|dependence|from|remain\w*|stay\w*|tiny|just|only|roughly|approximately|"
+                              r"estimated|below|under|above|between)\s*$|[(:–—-]\s*$|,\s*$")
+
+
+def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str,
+            carried: set[str]) -> tuple[str, str]:
     """Which indicator the number is, or ("", reason)."""
-    clause_text = ctx.text[clause[0]:clause[1]]
+    text = sent.text
+    clause_text = text[clause[0]:clause[1]]
     phrase = head + " " + tail
     if n.kind == "percent":
-        if not re.match(r"\s*(?:of|in|to)\b", tail) and not re.search(r"(?i)\b(?:at|to|of|was|were|is|are|equal\w*|"
-                                                                        r"reached|hit|made\s+up|account\w*\s+for|"
-                                                                        r"constitut\w+|represent\w*|compris\w+|"
-                                                                        r"amount\w*\s+to|stood\s+at|totall?\w*|"
-                                                                        r"around|about|nearly|almost|over|some|"
-                                                                        r"with|share|\(|:|–|—|-)\s*$", head):
-            if not re.match(r"\s*(?:and|,|\)|;|\.|$)", tail):
-                return "", "a percentage not stated as a share of GDP"
-        if REMITTANCES in sentence_families or (REMITTANCES in inherited and not sentence_families):
-            if cues.GDP.search(tail) or cues.GDP.search(clause_text) or cues.GDP.search(ctx.sentence) \
-                    or REMITTANCES in inherited:
-                return REMITTANCES, ""
-        if cues.REMITTANCES.search(ctx.sentence) and not cues.GDP.search(ctx.sentence):
+        of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", tail)
+        if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)):
+            return "", "a percentage of something other than GDP"
+        if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
+            return "", "a percentage not stated as a share of GDP"
+        weak = bool(cues.REMITTANCES_WEAK.search(sent.words))
+        remits = bool(cues.REMITTANCES.search(sent.words)) or (REMITTANCES in carried and (weak or _tight_percent(
+            sent, n))) or (weak and bool(cues.GDP.search(sent.words)) and _article_on_remittances(sent.seed))
+        gdp = bool(cues.GDP.search(sent.words)) or (REMITTANCES in carried and not cues.REMITTANCES.search(sent.words))
+        if remits and gdp:
+            return REMITTANCES, ""
+        if cues.REMITTANCES.search(sent.words):
             return "", "a remittance share not stated as a share of GDP"
         return "", "a percentage that is not remittances as a share of GDP"
     # counts
-    local = _families(phrase)
-    in_clause = _families(clause_text)
-    for candidates in (local, in_clause, sentence_families):
-        counts = candidates - {REMITTANCES}
-        if CITIZENSHIP in counts:
+    local = families(phrase) - {REMITTANCES}
+    in_clause = families(clause_text) - {REMITTANCES}
+    in_sentence = sent.families - {REMITTANCES}
+    for candidates in (local, in_clause, in_sentence):
+        if CITIZENSHIP in candidates:
             if cues.REMITTANCES.search(phrase):
                 return "", "a remittance amount, not a count"
             return CITIZENSHIP, ""
-        if MIGRANTS in counts:
-            if cues.CITIZENSHIP.search(clause_text):
+        if MIGRANTS in candidates:
+            if cues.CITIZENSHIP.search(clause_text) and not cues.RUSSIA.search(clause_text):
                 return "", "citizenship named without its being acquired: not a grant count"
-            if cues.ELSEWHERE.search(clause_text) and not cues.RUSSIA.search(clause_text):
-                return "", "migrants in another country or abroad, not in Russia"
             if cues.REMITTANCES.search(phrase):
                 return "", "a remittance amount, not a count"
-            if not (cues.RUSSIA.search(ctx.text, ctx.seed.body[0], ctx.seed.body[1])):
+            if not cues.RUSSIA.search(text, sent.seed.body[0], sent.seed.body[1]):
                 return "", "migrants, but the article never names Russia"
             return MIGRANTS, ""
-    counts = inherited - {REMITTANCES}
-    if len(counts) == 1 and not sentence_families:
+    counts = carried - {REMITTANCES}
+    if CITIZENSHIP in counts and cues.CITIZENSHIP_WEAK.search(sent.words):
+        return CITIZENSHIP, ""
+    if len(counts) == 1 and not (sent.families & {REMITTANCES}):
         return next(iter(counts)), ""
-    if REMITTANCES in sentence_families:
+    if REMITTANCES in sent.families:
         return "", "a count in a sentence on remittances"
     return "", "no indicator named in its sentence"
 
 
+def _article_on_remittances(seed: Seed) -> bool:
+    return bool(cues.REMITTANCES.search(seed.text, seed.body[0], seed.body[1]))
+
+
+def _tight_percent(sent: Sentence, n: Number) -> bool:
+    """A percentage set right beside a state ("Kyrgyzstan at 32.2 per cent", "Tajikistan (32%)")."""
+    before = sent.text[max(sent.start, n.lead - 40):n.lead]
+    return bool(re.search(r"(?:" + _ca_names() + r")(?:['’]s)?\s*(?:[(:–—-]|,?\s+(?:at|with|on))\s*$", before))
+
+
+def _ca_names() -> str:
+    from components.countries import country_pattern
+    return country_pattern()
+
+
+_PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+
+
+def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str) -> str:
+    """Migrants counted somewhere other than Russia ("90,000 Uzbek workers in Kazakhstan", "working abroad")."""
+    if re.search(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\bother\s+countries\b", sent.text[clause[0]:clause[1]]) \
+            and not cues.RUSSIA.search(head + tail):
+        return "migrants abroad in general, not in Russia"
+    places = [m for m in _PLACE.finditer(tail)]
+    host = re.search(r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*,?\s*(?:which|that|where)\s+(?:hosts|has|had|"
+                     r"employs|counts)\s+$", sent.text[max(clause[0], n.lead - 60):n.lead])
+    named = [m.group("place") for m in places[:1]] + ([host.group("place")] if host else [])
+    for place in named:
+        if re.match(r"(?:Russia|Russian|Moscow|St|Siberia|the\s+Russian)", place):
+            return ""
+        if other_country_regex().fullmatch(place) or re.fullmatch(_ca_names(), place):
+            return f"migrants in another country ({place}), not in Russia"
+    return ""
+
+
 # --- Owners -------------------------------------------------------------------------------------------------------
 
-_AFTER_MENTION = re.compile(r"\s*(?:(?P<words>(?:[a-z][\w'’-]*\s+){0,4}?)(?P<prep>from|of|in|to|with\s+origins\s+in|"
+_AFTER_MENTION = re.compile(r"\s*(?:(?P<words>(?:[\w'’-]+\s+){0,4}?)(?P<prep>from|of|in|to|for|with\s+origins\s+in|"
                             r"born\s+in)\s+)?(?:the\s+)?$")
-_BEFORE_GAP_TIGHT = re.compile(r"^\s*(?:[(:=–—-]|,)\s*$")
-_BEFORE_GAP_WITH = re.compile(r"^(?:['’]s?)?\s*,?\s*(?:(?:[\w'’-]+\s+){0,5}?)(?:with|at|on)\s+$")
-_DESTINATION = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|for|towards?)\s+(?:the\s+)?$")
+_BEFORE_TIGHT = re.compile(r"^(?:['’]s?)?\s*(?:[(:=–—-]|,)\s*$")
+_BEFORE_WITH = re.compile(r"^(?:['’]s?)?\s*,?\s*(?:(?:[\w'’-]+\s+){0,5}?)(?:with|at|on)\s+$")
+_DESTINATION = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|towards?)\s+(?:the\s+)?"
+                          r"(?:neighbouring\s+|neighboring\s+)?$")
 _SENDER = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
 
 
-def _owner(ctx: Context, n: Number, clause: tuple[int, int], family: str, pairs: dict[int, str],
-           quantity_numbers: list[Number], single: str) -> tuple[str, str]:
+def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
+           pairs: dict[int, str]) -> tuple[str, str]:
     """The state a number belongs to as ("=ISO3", how), or (reason, "") when it is not one state's."""
-    text = ctx.text
     cs, ce = clause
-    # 1. A state named right after the number: "63,389 Tajiks", "30% of Tajikistan's", "2.4 million from Tajikistan".
-    after = _mention_after(ctx, n, ce, family)
+    after = _mention_after(sent, n, ce, family)
     if after:
         return after
-    # 2. Lists paired in order ("... 29 and 28 percent ... respectively").
     if n.start in pairs:
         return pairs[n.start], "list"
-    # 3. A state named before it in its clause: "Kazakhs (22,500)", "Tajikistan comes second with nearly 1.1 million".
-    before = _mention_before(ctx, n, cs, family)
+    before = _mention_before(sent, n, cs, family)
     if before:
         return before
-    in_clause = [m for m in ctx.ca if cs <= m.start < ce]
-    others_in_clause = [o for o in ctx.others if cs <= o[0] < ce]
+    in_clause = [m for m in sent.ca if cs <= m.start < ce and not _is_destination(sent, m, family, clause)]
+    if len({m.iso3 for m in in_clause}) == 1:
+        return "=" + in_clause[0].iso3, "clause"
     if in_clause:
         return "several states are named and the number is not tied to one", ""
-    # 4. The country's / its / there: the one state of the sentences before.
-    if cues.ANAPHOR.search(text, cs, ce) and not ctx.ca:
-        return _anaphora(ctx)
-    if others_in_clause:
-        return f"a figure for another country ({others_in_clause[0][2]})", ""
-    # 5. One state in the sentence (in another clause) and nothing else competing.
-    distinct = {m.iso3 for m in ctx.ca if not _is_destination(ctx, m, family)}
-    if len(distinct) == 1 and len({m.iso3 for m in ctx.ca}) == 1 and not ctx.others:
-        return "=" + distinct.pop(), "sentence"
-    if len({m.iso3 for m in ctx.ca}) > 1:
-        return "several states are named and the number is not tied to one", ""
-    if ctx.ca:
+    if [m for m in sent.ca if cs <= m.start < ce]:
         return "the state named is where the migrants are, not where they come from", ""
-    if not ctx.ca and not ctx.others and single and family == REMITTANCES and not ctx.earlier:
-        return "=" + single, "article"
+    if cues.ANAPHOR.search(sent.text, cs, ce) and not sent.ca:
+        return _anaphora(sent)
+    usable = [m for m in sent.ca if not _is_destination(sent, m, family, None)]
+    if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1:
+        return "=" + usable[0].iso3, "sentence"
+    if len({m.iso3 for m in sent.ca}) > 1:
+        return "several states are named and the number is not tied to one", ""
+    others = [o for o in sent.others if cs <= o[0] < ce]
+    if others:
+        return f"a figure for another country ({others[0][2]})", ""
     return "no Central Asian state named with it", ""
 
 
-def _mention_after(ctx: Context, n: Number, ce: int, family: str) -> tuple[str, str] | None:
-    text = ctx.text
-    window_end = min(ce, n.end + 60)
-    nxt = next((m for m in ctx.ca if n.end <= m.start < window_end), None)
-    other = next((o for o in ctx.others if n.end <= o[0] < window_end), None)
+def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str, str] | None:
+    text = sent.text
+    window_end = min(ce, n.tail_start + 60)
+    nxt = next((m for m in sent.ca if n.tail_start <= m.start < window_end), None)
+    other = next((o for o in sent.others if n.tail_start <= o[0] < window_end), None)
     if other and (nxt is None or other[0] < nxt.start):
-        gap = text[n.end:other[0]]
-        if _AFTER_MENTION.fullmatch(gap) and not re.search(r"\d", gap):
-            m = _AFTER_MENTION.fullmatch(gap)
+        gap = text[n.tail_start:other[0]]
+        m = _AFTER_MENTION.fullmatch(gap)
+        if m and not re.search(r"\d", gap):
             prep = (m.group("prep") or "").lower()
             if prep in ("", "from", "of") or (prep in ("in", "to") and family == REMITTANCES):
                 return f"a figure for another country ({other[2]})", ""
         return None
     if nxt is None:
         return None
-    gap = text[n.end:nxt.start]
+    gap = text[n.tail_start:nxt.start]
     if re.search(r"\d|[,;:()]", gap):
         return None
     m = _AFTER_MENTION.fullmatch(gap)
@@ -338,55 +502,49 @@ def _mention_after(ctx: Context, n: Number, ce: int, family: str) -> tuple[str, 
         return None
     prep = (m.group("prep") or "").lower()
     words = (m.group("words") or "").strip()
-    if not prep and words and re.search(r"\b(?:are|were|is|was|have|has|had|work|live|come|came|in|to)\b", words):
+    if not prep and words and re.search(r"\b(?:are|were|is|was|have|has|had|work|live|come|came|in|to|of)\b", words):
         return None
-    if prep in ("in", "to") and family == MIGRANTS and not nxt.people:
-        return "migrants in another country, not in Russia", ""
-    if prep in ("in", "to") and family == CITIZENSHIP:
+    if prep in ("in", "to") and family != REMITTANCES and not re.search(r"origins|born", prep):
         return None
-    if not prep and not nxt.people and not re.match(r"\s*(?:citizens|nationals|migrants|workers|people)", text[nxt.end:]):
+    if not prep and not nxt.people and not re.match(r"\s*(?:citizens|nationals|migrants|workers|people|labou?r)",
+                                                    text[nxt.end:]):
         return None
-    if _coordinated(ctx, nxt):
+    if _coordinated(sent, nxt):
         return "a total for several states, not one", ""
     return "=" + nxt.iso3, "after"
 
 
-def _coordinated(ctx: Context, m: Mention) -> bool:
+def _coordinated(sent: Sentence, m: Mention) -> bool:
     """A state named inside a list of states ("Tajikistan and Uzbekistan citizens")."""
-    for other in ctx.ca:
-        if other is m:
-            continue
-        gap = ctx.text[min(m.end, other.end):max(m.start, other.start)]
+    spans = [(o.start, o.end) for o in sent.ca if o is not m] + [(o[0], o[1]) for o in sent.others]
+    for s, e in spans:
+        gap = sent.text[min(m.end, e):max(m.start, s)]
         if re.fullmatch(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?", gap):
-            return True
-    for o in ctx.others:
-        gap = ctx.text[min(m.end, o[1]):max(m.start, o[0])]
-        if re.fullmatch(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", gap):
             return True
     return False
 
 
-def _mention_before(ctx: Context, n: Number, cs: int, family: str) -> tuple[str, str] | None:
-    text = ctx.text
-    candidates = [(m.end, "ca", m) for m in ctx.ca if cs <= m.start and m.end <= n.lead]
-    candidates += [(o[1], "other", o) for o in ctx.others if cs <= o[0] and o[1] <= n.lead]
+def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[str, str] | None:
+    text = sent.text
+    candidates = [(m.end, "ca", m) for m in sent.ca if cs <= m.start and m.end <= n.lead]
+    candidates += [(o[1], "other", o) for o in sent.others if cs <= o[0] and o[1] <= n.lead]
     if not candidates:
         return None
     end, kind, item = max(candidates, key=lambda c: c[0])
     gap = text[end:n.lead]
-    if re.search(r"\d", gap) or any(end <= q.start < n.lead for q in ctx.numbers if q.kind in ("count", "percent")):
-        return None
+    numbers_between = [q for q in sent.numbers if end <= q.start < n.lead and q.kind in ("count", "percent")]
+    tight = bool(_BEFORE_TIGHT.match(gap) or _BEFORE_WITH.match(gap))
     if kind == "other":
-        if _BEFORE_GAP_TIGHT.match(gap) or _BEFORE_GAP_WITH.match(gap):
+        if tight or (not numbers_between and not re.search(r"[;]", gap) and len(gap) < 60 and item[2] not in
+                     OTHER_DEMONYMS and not re.search(r"(?i)\b(?:in|to|from)\s*$", text[max(cs, item[0] - 6):item[0]])):
             return f"a figure for another country ({item[2]})", ""
         return None
     m: Mention = item
-    if _coordinated(ctx, m):
+    if numbers_between:
         return None
-    tight = bool(_BEFORE_GAP_TIGHT.match(gap) or _BEFORE_GAP_WITH.match(gap))
-    if _is_destination(ctx, m, family):
-        if family == MIGRANTS:
-            return "migrants in another country, not in Russia", ""
+    if _coordinated(sent, m):
+        return None
+    if _is_destination(sent, m, family, (cs, n.lead)):
         return None
     if tight:
         return "=" + m.iso3, "before"
@@ -395,48 +553,53 @@ def _mention_before(ctx: Context, n: Number, cs: int, family: str) -> tuple[str,
     return "=" + m.iso3, "subject"
 
 
-def _is_destination(ctx: Context, m: Mention, family: str) -> bool:
+def _is_destination(sent: Sentence, m: Mention, family: str, clause: tuple[int, int] | None) -> bool:
     """A state named as where migrants go ("migrants in Kazakhstan"), or as a sender of remittances."""
-    before = ctx.text[max(ctx.start, m.start - 20):m.start]
+    before = sent.text[max(sent.start, m.start - 24):m.start]
     if family == MIGRANTS and not m.people:
-        return bool(_DESTINATION.search(before))
+        if not _DESTINATION.search(before):
+            return False
+        span = clause or (sent.start, sent.end)
+        return not cues.RUSSIA.search(sent.text, span[0], sent.end)  # "In Kyrgyzstan, 800,000 … work in Russia"
     if family == REMITTANCES:
         return bool(_SENDER.search(before))
     return False
 
 
-def _anaphora(ctx: Context) -> tuple[str, str]:
-    for s, e in reversed(ctx.earlier):
-        found = mentions(ctx.text, s, e)
+def _anaphora(sent: Sentence) -> tuple[str, str]:
+    for s, e in reversed(sent.earlier):
+        found = mentions(sent.text, s, e)
         if not found:
             continue
         states = {m.iso3 for m in found}
-        if len(states) == 1 and not _others(ctx.text, s, e):
+        if len(states) == 1 and not _others(sent.text, s, e):
             return "=" + states.pop(), "anaphora"
         return "an ambiguous reference ('the country', 'its', 'there'): which state is not clear", ""
     return "an ambiguous reference ('the country', 'its', 'there'): no state named before it", ""
 
 
-_NUMBER_LIST_GAP = re.compile(r"(?:\s*(?:percent|per\s?cent|%))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:about\s+|some\s+|"
-                              r"around\s+|nearly\s+|almost\s+)?$", re.I)
+_NUMBER_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$",
+                              re.I)
 _STATE_LIST_GAP = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 
 
-def _respectively(ctx: Context, clauses: list[tuple[int, int]]) -> dict[int, str]:
+def _respectively(sent: Sentence, clauses: list[tuple[int, int]]) -> dict[int, str]:
     """Numbers paired in order with a list of states: {number start: "=ISO3"}."""
     pairs: dict[int, str] = {}
     for cs, ce in clauses:
-        ca = [m for m in ctx.ca if cs <= m.start < ce]
-        nums = [n for n in ctx.numbers if cs <= n.start < ce and n.kind in ("count", "percent")]
-        state_lists = _runs(ca, lambda a, b: _STATE_LIST_GAP.fullmatch(ctx.text[a.end:b.start]))
-        number_lists = _runs(nums, lambda a, b: _NUMBER_LIST_GAP.fullmatch(ctx.text[a.end:b.lead]))
-        respectively = re.search(r"(?i)\brespectively\b", ctx.text[cs:ce])
+        ca = [m for m in sent.ca if cs <= m.start < ce]
+        nums = [n for n in sent.numbers if cs <= n.start < ce and n.kind in ("count", "percent")]
+        state_lists = _runs(ca, lambda a, b: _STATE_LIST_GAP.fullmatch(sent.text[a.end:b.start]))
+        number_lists = _runs(nums, lambda a, b: _NUMBER_LIST_GAP.fullmatch(sent.text[a.tail_start:b.lead]))
+        respectively = re.search(r"(?i)\brespectively\b", sent.text[cs:ce])
         for states in state_lists:
             for numbers in number_lists:
-                if len(states) != len(numbers) or len(states) < 2 or len({m.iso3 for m in states}) != len(states):
+                if len(states) != len(numbers) or len({m.iso3 for m in states}) != len(states):
                     continue
-                others_between = [o for o in ctx.others if cs <= o[0] < ce]
-                alone = len(ca) == len(states) and len(nums) == len(numbers) and not others_between
+                if states[0].start > numbers[0].start:
+                    continue  # "63,389 Tajiks, 43,404 Kazakhs": pairs by adjacency, not by order
+                alone = len(ca) == len(states) and len(nums) == len(numbers) and not \
+                    [o for o in sent.others if cs <= o[0] < ce]
                 if respectively or alone:
                     for m, n in zip(states, numbers):
                         pairs[n.start] = "=" + m.iso3
@@ -455,48 +618,24 @@ def _runs(items: list, joined) -> list[list]:
 
 # --- Rows ---------------------------------------------------------------------------------------------------------
 
-def _attribution(ctx: Context) -> str:
+def _attribution(sent: Sentence) -> str:
     for rx in _ATTRIBUTION:
-        m = rx.search(ctx.sentence)
+        m = rx.search(sent.words)
         if m:
             return " ".join(m.group("who").split())
     return ""
 
 
-def _row(ctx: Context, family: str, iso3: str, n: Number, period: Period) -> dict:
-    value = exact_float(n.value) if n.value is not None else None
-    return {"source": ctx.seed.name, "indicator": family, "country_iso3": iso3, "country": country_name(iso3),
-            "value": value, "value_low": exact_float(n.low) if n.low is not None else None,
+def _row(sent: Sentence, family: str, iso3: str, n: Number, period: Period) -> dict:
+    return {"source": sent.seed.name, "indicator": family, "country_iso3": iso3, "country": country_name(iso3),
+            "value": exact_float(n.value) if n.value is not None else None,
+            "value_low": exact_float(n.low) if n.low is not None else None,
             "value_high": exact_float(n.high) if n.high is not None else None, "qualifier": n.qualifier,
             "position": "", "vote": "", "value_text": n.text, "unit": UNITS[family], "year": period.year,
-            "year_basis": period.basis, "as_of": period.as_of, "attribution": _attribution(ctx), "review": "",
-            "quote": ctx.sentence, "start": ctx.start, "end": ctx.end, "value_start": n.start, "value_end": n.end}
+            "year_basis": period.basis, "as_of": period.as_of, "attribution": _attribution(sent), "review": "",
+            "quote": sent.words, "start": sent.start, "end": sent.end, "value_start": n.start, "value_end": n.end}
 
 
-def _left(ctx: Context, n: Number, reason: str, indicator: str = "") -> dict:
-    return {"source": ctx.seed.name, "start": n.start, "end": n.end, "token": n.text, "reason": reason,
+def _left(sent: Sentence, n: Number, reason: str, indicator: str = "") -> dict:
+    return {"source": sent.seed.name, "start": n.start, "end": n.end, "token": n.text, "reason": reason,
             "indicator": indicator, "country_iso3": "", "kind": n.kind}
-
-
-# --- Votes --------------------------------------------------------------------------------------------------------
-
-def _vote_rows(ctx: Context) -> list[dict]:
-    if not (VOTE_CONTEXT.search(ctx.sentence) or any(VOTE_CONTEXT.search(ctx.text[s:e]) for s, e in ctx.earlier)):
-        return []
-    rows = []
-    vote = None
-    for v in positions_in(ctx.text, ctx.start, ctx.end):
-        if vote is None:
-            vote = identify(ctx.text, [(ctx.start, ctx.end), *reversed(ctx.earlier)]) or NO_VOTE
-        if vote is NO_VOTE:
-            continue
-        rows.append({"source": ctx.seed.name, "indicator": VOTE, "country_iso3": v.mention.iso3,
-                     "country": country_name(v.mention.iso3), "value": None, "value_low": None, "value_high": None,
-                     "qualifier": "", "position": v.position, "vote": vote.vote, "value_text": v.words, "unit": "",
-                     "year": vote.year, "year_basis": "stated" if vote.year else "", "as_of": vote.as_of,
-                     "attribution": "", "review": "", "quote": ctx.sentence, "start": ctx.start, "end": ctx.end,
-                     "value_start": v.start, "value_end": v.start + len(v.words)})
-    return rows
-
-
-NO_VOTE = object()

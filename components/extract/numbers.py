@@ -22,7 +22,13 @@ QUALIFIER_WORDS = {
     "up to": "up to", "as many as": "as many as", "upwards of": "upwards of", "close to": "close to",
     "just over": "just over", "just under": "just under", "well over": "well over", "almost": "almost",
     "nearly": "nearly", "roughly": "roughly", "around": "around", "about": "about", "some": "some",
-    "over": "over", "under": "under",
+    "over": "over", "under": "under", "below": "below", "above": "above", "just below": "just below",
+    "just above": "just above", "well below": "well below", "well above": "well above", "at most": "at most",
+    "no more than": "no more than", "not more than": "no more than", "no fewer than": "no fewer than",
+    "in excess of": "in excess of", "slightly more than": "slightly more than", "slightly less than":
+    "slightly less than", "a little over": "a little over", "a little under": "a little under", "perhaps": "perhaps",
+    "possibly": "possibly", "maybe": "maybe", "estimated": "an estimated",
+    "an approximate": "approximately", "around about": "around",
 }
 
 _WORD = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(UNITS[1:10]) + r"))?|"
@@ -45,7 +51,7 @@ TOKEN = re.compile(rf"""
     | (?:a|{_WORD})\s+hundred(?:\s+(?:and\s+)?{_WORD})?(?:\s+{_SCALE_WORD})?
     | (?:a|{_WORD})(?:\s+and\s+a\s+half)?\s+{_SCALE_WORD}
     | (?!one\b){_WORD}
-  )\b)
+  )\b)(?P<wpercent>\s+per\s?cent\b)?
 | (?P<fraction>\b(?:a|one|two|three)[-\s](?:third|quarter|fifth|tenth)s?(?=\s+of\b)
              |(?<!first\s)(?<!second\s)(?<!\bthe\s)\bhalf(?=\s+of\b))
 | (?P<digits>
@@ -77,6 +83,12 @@ class Number:
     qualifier: str = ""  # contract value of the hedge ("more than"), empty if none
     qualifier_start: int = -1  # where the hedge's words start, or -1
     parts: tuple[tuple[int, int], ...] = ()  # the spans of the single numbers (two for a range)
+    unit_end: int = -1  # where a unit word after the number ends ("28 per cent"), else -1
+
+    @property
+    def tail_start(self) -> int:
+        """Where the words after the number start, past its unit word."""
+        return max(self.end, self.unit_end)
 
     @property
     def is_range(self) -> bool:
@@ -130,6 +142,7 @@ def words_value(words: str) -> Decimal | None:
     total = Decimal(0)
     current = Decimal(0)
     half = False
+    t = t.replace(" and a half", " half")
     for w in t.split():
         if w in ("and",):
             continue
@@ -155,7 +168,26 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number of text[start:end] in order: singles, ranges joined, hedges attached; offsets into text."""
     end = len(text) if end is None else end
     singles = [n for m in TOKEN.finditer(text, start, end) if (n := _number(text, m)) is not None]
-    return [_hedge(text, n, start) for n in _join_ranges(text, _years(text, singles))]
+    numbers = _distribute(text, _join_ranges(text, _years(text, singles)))
+    return [_hedge(text, n, start) for n in numbers]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _distribute(text: str, numbers: list[Number]) -> list[Number]:
+    """"29 and 28 percent", "1.9, 1.1 and 0.6 million": a unit written once at the end of a list applies to each."""
+    out = list(numbers)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "count" or a.is_range or not _LIST_GAP.fullmatch(text, a.end, b.lead):
+            continue
+        if b.kind == "percent" and not a.text.endswith("%"):
+            out[i] = replace(a, kind="percent")
+        elif b.kind == "count" and a.value is not None and b.value is not None and not _scale_of(a) \
+                and _scale_of(b) and a.value < 1000 and "," not in a.text:
+            out[i] = replace(a, value=a.value * _scale_of(b))
+    return out
 
 
 def _number(text: str, m: re.Match) -> Number | None:
@@ -167,7 +199,11 @@ def _number(text: str, m: re.Match) -> Number | None:
     if m.group("fraction"):
         return Number(s, e, m.group(0), "fraction", parts=((s, e),))
     if m.group("words"):
-        return Number(s, e, m.group(0), "count", words_value(m.group(0)), parts=((s, e),))
+        we = m.end("words")
+        if m.group("wpercent"):  # "thirty-two percent": the number is the words, "percent" its unit
+            return Number(s, we, text[s:we], "percent", words_value(m.group("words")), parts=((s, we),), unit_end=e)
+        kind = "money" if _money_after(text, we) else "count"
+        return Number(s, we, text[s:we], kind, words_value(m.group("words")), parts=((s, we),))
     core_start = m.start("core")
     if _is_code(text, core_start, e):
         return Number(core_start, m.end("core"), m.group("core"), "code", parts=((core_start, m.end("core")),))
@@ -181,11 +217,12 @@ def _number(text: str, m: re.Match) -> Number | None:
         kind = "money"
     elif m.group("percent"):
         kind = "points" if "point" in m.group("percent").lower() else "percent"
-    if m.group("currency"):
-        s = m.start("digits")
-    else:
-        s = core_start
-    return Number(s, e, text[s:e], kind, value, parts=((s, e),))
+    s = m.start("digits") if m.group("currency") else core_start
+    unit_end = -1
+    percent = m.group("percent")
+    if percent and not percent.strip().startswith("%"):
+        unit_end, e = e, m.start("percent")  # "28 per cent": the number is "28", the unit words follow it
+    return Number(s, e, text[s:e], kind, value, parts=((s, e),), unit_end=unit_end)
 
 
 _MONEY_AFTER = re.compile(r"\s*(?:(?:US|U\.S\.)\s?)?(?:dollars?|\$|USD|rubles?|roubles?|RUB|somoni|soms?|tenge|sums?|"
@@ -257,7 +294,7 @@ def _join_ranges(text: str, numbers: list[Number]) -> list[Number]:
 def _range(text: str, a: Number, b: Number) -> Number | None:
     if a.kind not in ("count", "percent", "money") or b.kind not in ("count", "percent", "money"):
         return None
-    gap = text[a.end:b.start]
+    gap = text[a.tail_start:b.start]
     join = RANGE_JOIN.fullmatch(gap)
     if not join:
         return None
@@ -266,11 +303,14 @@ def _range(text: str, a: Number, b: Number) -> Number | None:
     between = bool(re.search(r"between\s+$", left, re.I))
     if word == "and" and not between:
         return None  # "29 and 28 percent": a list, not a range
-    if word == "or" or (word == "to" and re.search(r"from\s+$", left, re.I) and not _ranging(text, a.start)):
-        return None  # "from A to B" is a change unless "ranging from"; "A or B" is a choice
+    if word == "or" or (word == "to" and re.search(r"from\s+$", left, re.I) and _changing(text, a.start)):
+        return None  # "rose from A to B" is a change, not a range; "A or B" is a choice
     low, high = a.value, b.value
     if low is None or high is None:
         return None
+    if a.kind != b.kind and not (a.kind == "count" and b.kind == "percent" and not _scale_of(a)) \
+            and not (a.kind == "money" and b.kind == "count"):
+        return None  # "by 20% to 1.1 million": a change and a level, not a range
     # A scale or percent written once applies to both ends: "1.5 to 2 million", "20-25%".
     kind = b.kind if a.kind == "count" else a.kind
     b_scale = _scale_of(b)
@@ -278,13 +318,19 @@ def _range(text: str, a: Number, b: Number) -> Number | None:
         low = low * b_scale
     if low >= high:
         return None
-    start = a.start - len(re.search(r"between\s+$", left, re.I).group(0)) if between else a.start
-    return Number(start, b.end, text[start:b.end], kind, None, low, high, parts=(*a.parts, *b.parts))
+    return Number(a.start, b.end, text[a.start:b.end], kind, None, low, high, parts=(*a.parts, *b.parts),
+                  unit_end=b.unit_end)
 
 
-def _ranging(text: str, at: int) -> bool:
-    return bool(re.search(r"(?:rang(?:e|es|ed|ing)|estimates?\s+vary|vary|varies|varying)\s+(?:\w+\s+){0,2}from\s+$",
-                          text[max(0, at - 40):at], re.I))
+_CHANGE_VERB = re.compile(r"(?i)\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing"
+                          r"|increased|increases|decreased|decreases|climbed|climbs|dropped|drops|declined|declines|jumped|jumps|"
+                          r"went|gone|soared|surged|slipped|slid|shrank|shrunk|doubled|tripled|moved|changed|up|down"
+                          r"|swelled|plunged|tumbled|recovered|rebounded)\b[^.;]*$")
+
+
+def _changing(text: str, at: int) -> bool:
+    """A change verb before "from A to B" in its sentence part: the two numbers are a before and an after."""
+    return bool(_CHANGE_VERB.search(text[max(0, at - 60):at]))
 
 
 def _scale_of(n: Number) -> int:
@@ -295,7 +341,7 @@ def _scale_of(n: Number) -> int:
     return SCALES[m.group(1).lower()] if m else 0
 
 
-_HEDGE = re.compile(r"(?:^|(?<=[\s(“\"—–-]))(" + "|".join(re.escape(q) for q in sorted(QUALIFIER_WORDS, key=len,
+_HEDGE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(q) for q in sorted(QUALIFIER_WORDS, key=len,
                                                                                          reverse=True))
                     + r")\s+$", re.I)
 
@@ -303,12 +349,11 @@ _HEDGE = re.compile(r"(?:^|(?<=[\s(“\"—–-]))(" + "|".join(re.escape(q) for
 def _hedge(text: str, n: Number, floor: int) -> Number:
     if n.kind in ("year", "date", "code", "ordinal"):
         return n
-    window = text[max(floor, n.start - 16):n.start]
-    m = _HEDGE.search(window)
+    m = _HEDGE.search(text, max(floor, n.start - 24), n.start)
     if not m:
         return n
-    words = m.group(1).lower()
-    q_start = n.start - len(window) + m.start(1)
+    words = " ".join(m.group(1).lower().split())
+    q_start = m.start(1)
     if words in ("over", "under", "about", "some", "around") and _preposition_use(text, q_start, words):
         return n
     return replace(n, qualifier=QUALIFIER_WORDS[words], qualifier_start=q_start)

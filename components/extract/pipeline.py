@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from components.extract.context_rules import FACTS, find_context
+from components.extract.decisions import apply_decisions
 from components.extract.explain import explain_lines, number_fates
 from components.extract.indicator_rules import find_figures
 from components.extract.text import Seed, SeedError, article_metadata, read_seed
@@ -30,7 +31,7 @@ def read_seeds(seeds_dir: Path) -> list[Seed]:
 def build_tables(seeds: list[Seed]) -> dict[str, str]:
     """The three files of data/ as text, after validating every row against its seed."""
     texts = {s.name: s.text for s in seeds}
-    figures = [row for s in seeds for row in find_figures(s)]
+    figures = apply_decisions([row for s in seeds for row in find_figures(s)], texts)  # data/review_decisions.csv
     context = [row for s in seeds for row in find_context(s)]
     if not figures:
         raise SeedError(f"{', '.join(texts)}: no country figure found. Is this the right article?")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from components.countries import Mention, mentions, other_country_regex
+from components.countries import Mention, country_name, mentions, other_country_regex
 from components.extract.dates import MONTH, MONTHS, YEAR
 
 # The eleventh emergency special session's resolutions (shared/NOTES-domain.md): number, adoption date, and the
@@ -27,12 +26,14 @@ BY_DAY = {(d.month, d.day): (rid, d) for rid, d, _ in RESOLUTIONS}
 # Resolutions on other subjects reuse these words (Crimea in 2014, the 2023 Human Rights Council election).
 OTHER_VOTE = re.compile(r"Crimea|Security\s+Council|re-?elect|bid\s+to\s+return|2014", re.I)
 
-VOTE_CONTEXT = re.compile(r"General\s+Assembly|United\s+Nations|\bU\.?N\.?(?=[\s,.'’])|\bUNGA\b|resolution", re.I)
+VOTE_INDICATOR = "un_ga_vote"
+VOTE_CONTEXT = re.compile(r"General\s+Assembly|United\s+Nations|\bU\.?N\.?(?=[\s,.'’])|\bUNGA\b|resolution"
+                          r"|\bvot(?:e|es|ed|ing)\b|emergency\s+(?:special\s+)?session|abstentions", re.I)
 
 # Positions as reporters write them, each normalised to the contract's vocabulary.
 POSITIONS = (
-    ("did not vote", r"did\s+not\s+(?:vote|take\s+part|participate|cast\s+a\s+(?:vote|ballot))(?!\s+(?:for|against|in\s+"
-                     r"favou?r|with|on\s+the\s+side))|didn['’]t\s+(?:vote|take\s+part|participate)(?!\s+(?:for|against|"
+    ("did not vote", r"did\s+not\s+(?:vote|take\s+part|participate|cast\s+a\s+(?:vote|ballot))"
+                     r"(?!\s+(?:for|against|in\s+favou?r|with|on\s+the\s+side))|didn['’]t\s+(?:vote|take\s+part|participate)(?!\s+(?:for|against|"
                      r"in\s+favou?r|with))|(?:was|were)\s+absent|skipped\s+the\s+vote|stayed\s+away|sat\s+out\s+the\s+vote"
                      r"|(?:was|were)\s+not\s+present|failed\s+to\s+vote|declined\s+to\s+vote|refused\s+to\s+vote"
                      r"|not\s+voting|cast\s+no\s+vote"),
@@ -61,17 +62,29 @@ class VoteRow:
     start: int
 
 
-def _list_regex() -> str:
-    """A coordinated list of states, Central Asian or not ("Kazakhstan, Kyrgyzstan and Tajikistan")."""
-    name = rf"(?:(?:the\s+)?(?:{_ca_alternation()})|{other_country_regex().pattern})"
-    return rf"(?P<list>{name}(?:\s*,\s*(?:and\s+)?{name}|\s+(?:and|as\s+well\s+as)\s+{name})*)"
+_CA_ALTERNATION: list[str] = []
 
 
 def _ca_alternation() -> str:
-    from components.countries import country_pattern
-    return country_pattern()
+    if not _CA_ALTERNATION:
+        from components.countries import country_pattern
+        _CA_ALTERNATION.append(country_pattern())
+    return _CA_ALTERNATION[0]
 
 
+def _list_regex() -> str:
+    """A coordinated list of states, Central Asian or not ("Kazakhstan, Kyrgyzstan and Tajikistan")."""
+    name = (rf"(?:(?:the\s+)?(?:{_ca_alternation()})|{other_country_regex().pattern})"
+            r"(?:['’]s\s+(?:delegation|representatives?|envoys?|ambassadors?|government|diplomats))?")
+    return rf"(?P<list>{name}(?:\s*,\s*(?:and\s+)?{name}|\s+(?:and|as\s+well\s+as)\s+{name})*)"
+
+
+# A table in prose: "Kazakhstan - abstained; Kyrgyzstan - against".
+TABLE_POSITIONS = (("did not vote", r"did\s+not\s+vote|not\s+voting|absent|non-voting"),
+                   ("abstained", r"abstained|abstention|abstain"),
+                   ("in favour", r"in\s+favou?r|for|yes"),
+                   ("against", r"against|no"))
+TABLE_POSITION = "|".join(f"(?P<t{i}>{p})" for i, (_, p) in enumerate(TABLE_POSITIONS))
 _COMPILED: dict[str, re.Pattern[str]] = {}
 
 
@@ -88,35 +101,87 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:countries|states|nations|members|member\s+states)\s+(?:that\s+|which\s+|who\s+)?(?P<position>{POSITION})",
             re.I)
         _COMPILED["predicate"] = re.compile(
-            rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?\s*(?:were|was|included|including"
-            rf"|came\s+from|:|—|–)\s+(?:those\s+of\s+)?{lst}", re.I)
+            rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?\s*(?:were|was|included|,?\s*"
+            rf"including|,?\s*among\s+them|came\s+from|:|—|–)\s+(?:those\s+of\s+)?{lst}", re.I)
         _COMPILED["as_did"] = re.compile(rf"(?P<position>{POSITION})[^.;]{{0,60}}?,\s+as\s+did\s+{lst}", re.I)
+        _COMPILED["table"] = re.compile(rf"(?P<list>(?:the\s+)?(?:{_ca_alternation()}))\s*[-–—:]\s*"
+                                        rf"(?P<position>{TABLE_POSITION})\b(?=\s*(?:[;,.)]|$|\n))")
+        _COMPILED["chain"] = re.compile(rf"[^.;:]{{0,50}}?(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)"
+                                        rf"(?:then\s+|later\s+)?(?P<position>{POSITION})", re.I)
     return _COMPILED
 
 
 def position_of(match: re.Match) -> str:
     for i, (normal, _) in enumerate(POSITIONS):
-        if match.group(f"p{i}"):
+        if match.groupdict().get(f"p{i}"):
+            return normal
+    for i, (normal, _) in enumerate(TABLE_POSITIONS):
+        if match.groupdict().get(f"t{i}"):
             return normal
     raise ValueError("no position group matched")
 
 
-def positions_in(text: str, start: int, end: int) -> Iterator[VoteRow]:
+def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
     """Each Central Asian state's position stated in text[start:end], in order of its words."""
     seen: set[tuple[str, int]] = set()
+    found: list[VoteRow] = []
     for kind, regex in _patterns().items():
+        if kind == "chain":
+            continue
         for m in regex.finditer(text, start, end):
-            pos_start = m.start("position")
-            if _NEGATED.search(text, max(start, pos_start - 12), pos_start):
-                continue
-            words = m.group("position")
-            normal = position_of(m)
-            for mention in mentions(text, m.start("list"), m.end("list")):
-                key = (mention.iso3, pos_start)
-                if key in seen:
+            states = mentions(text, m.start("list"), m.end("list"))
+            matches = [m]
+            if kind == "subject":  # "did not vote on March 2, was absent on October 12 and …"
+                at = m.end("position")
+                while (c := _patterns()["chain"].match(text, at, end)) and not mentions(text, at, c.start("position")):
+                    matches.append(c)
+                    at = c.end("position")
+            for p in matches:
+                pos_start = p.start("position")
+                if _NEGATED.search(text, max(start, pos_start - 12), pos_start):
                     continue
-                seen.add(key)
-                yield VoteRow(mention, normal, words, pos_start)
+                for mention in states:
+                    if (mention.iso3, pos_start) in seen:
+                        continue
+                    seen.add((mention.iso3, pos_start))
+                    found.append(VoteRow(mention, position_of(p), p.group("position"), pos_start))
+    return sorted(found, key=lambda v: (v.start, v.mention.start))
+
+
+def vote_rows(seed, sentences: list, i: int) -> list[dict]:
+    """The vote rows of sentence i: each state's position, keyed by the vote the text identifies."""
+    sent = sentences[i]
+    if not sent.ca or not _POSITION_WORD.search(sent.words) or not _in_vote_context(sentences, i):
+        return []
+    found = positions_in(seed.text, sent.start, sent.end)
+    rows = []
+    for k, v in enumerate(found):
+        nxt = next((w.start for w in found[k + 1:] if w.start > v.start), sent.end)
+        own = _identify_span(seed.text, v.start + len(v.words), nxt, dates_only=True)
+        vote = own or identify(seed.text, _scopes(sentences, i))
+        if vote is None:
+            continue
+        rows.append({"source": seed.name, "indicator": VOTE_INDICATOR, "country_iso3": v.mention.iso3,
+                     "country": country_name(v.mention.iso3), "value": None, "value_low": None, "value_high": None,
+                     "qualifier": "", "position": v.position, "vote": vote.vote, "value_text": v.words, "unit": "",
+                     "year": vote.year, "year_basis": "stated" if vote.year else "", "as_of": vote.as_of,
+                     "attribution": "", "review": "", "quote": sent.words, "start": sent.start, "end": sent.end,
+                     "value_start": v.start, "value_end": v.start + len(v.words)})
+    return rows
+
+
+_POSITION_WORD = re.compile(r"(?i)abstain|abstention|vot(?:e|ed|ing)|favou?r|against|absent|oppos|support|backed"
+                            r"|reject|endorse|part\b|stayed\s+away|sat\s+out|\s[-–—:]\s*(?:for|yes|no)\b")
+
+
+def _in_vote_context(sentences: list, i: int) -> bool:
+    sent = sentences[i]
+    return any(s.vote_words for s in sentences[max(0, i - 12):i + 1] if s.paragraph >= sent.paragraph - 1)
+
+
+def _scopes(sentences: list, i: int) -> list[tuple[int, int]]:
+    """Where to look for the vote a sentence speaks of: itself, then the sentences before it, nearest first."""
+    return [(s.start, s.end) for s in reversed(sentences[:i + 1])]
 
 
 @dataclass(frozen=True)
@@ -141,7 +206,7 @@ def identify(text: str, spans: list[tuple[int, int]]) -> VoteId | None:
     return None
 
 
-def _identify_span(text: str, s: int, e: int) -> VoteId | None:
+def _identify_span(text: str, s: int, e: int, dates_only: bool = False) -> VoteId | None:
     chunk = text[s:e]
     by_date = None
     as_of = ""
@@ -156,6 +221,8 @@ def _identify_span(text: str, s: int, e: int) -> VoteId | None:
         if hit and (not year or int(year) == hit[1].year):
             by_date = hit[0]
         break
+    if dates_only:
+        return VoteId(by_date, as_of, year) if by_date else None
     other = bool(OTHER_VOTE.search(chunk))
     subjects = {rid for rid, rx in SUBJECTS if rx.search(chunk)} if not other else set()
     if len(subjects) > 1 and "A/RES/ES-11/1" in subjects:
@@ -167,7 +234,7 @@ def _identify_span(text: str, s: int, e: int) -> VoteId | None:
         return VoteId(by_date, as_of, year)
     if not by_date and len(subjects) == 1 and not (year and year not in ("2022", "2023")):
         return VoteId(subjects.pop(), as_of, year)
-    if as_of:
+    if as_of and re.search(r"(?i)\bvot|\bresolution|\bsession|\bAssembly", chunk):
         return VoteId(f"the vote of {as_of}", as_of, year)
     return None
 

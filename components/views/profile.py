@@ -18,6 +18,7 @@ from components.indicators import BY_ID
 from components.store import Story
 from components.views.anchors import quote_anchor
 from components.views.labels import NOT_REPORTED, PANELS, source_name, vote_key
+from components.views.review_mark import review_mark, review_note
 from components.views.sources import source_id
 from components.views.svg_charts import trend_svg
 
@@ -32,6 +33,7 @@ CSS = """.profile{border-collapse:collapse;width:100%}
 font-size:.8em;font-weight:600;color:#8a3300;background:#fff4ee}
 .profile tr.trend td{border-top:0;padding-top:0}
 .profile .trend svg,.profile .trend img{display:block;width:100%;max-width:26rem;height:auto}
+.profile .checked{display:inline-block;font-size:.78em;font-weight:600;color:#00694d;white-space:nowrap}
 @media (max-width:640px){.profile thead{display:none}.profile tr,.profile th,.profile td{display:block}
 .profile th{border-top:1px solid #ccc;padding-bottom:0}.profile td{border-top:0;padding-top:.15rem}
 .profile td.v{white-space:normal}}"""
@@ -91,6 +93,10 @@ def _figure_row(r, heading: str, when: str, anchor: str) -> str:
     said = BY_ID[r.indicator].written(r.value_text, r.qualifier)
     sub = f"<span class='when'>{html.escape(when)}</span>" if when else ""
     tag = f"<span class='differ'>{DIFFER}</span>" if r.differ else ""
+    fields = r._asdict()
+    if review_mark(fields):  # the newsroom checked this figure on the journalist's desk
+        tag += (f" <span class='checked' title='{html.escape(review_note(fields))}'>"
+                f"{html.escape(review_mark(fields))}</span>")
     group = html.escape(f"{r.indicator}|{r.group}")
     return (f"<tr data-src='{html.escape(source_id(r.source))}' data-ind='{r.indicator}' data-group='{group}'"
             f" data-key='{html.escape(r.key)}'><th scope='row'>{html.escape(heading)}{sub}</th>"
