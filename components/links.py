@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from components.countries import CENTRAL_ASIA
 
@@ -43,14 +43,14 @@ def source_ids(files: Iterable[str]) -> list[str]:
     return [PurePath(name).stem for name in files]
 
 
-def _pick(values: list[str], known: dict[str, str]) -> tuple[list[str], int]:
-    """Known values (normalised spellings mapped to canonical ones) among the first MAX_VALUES, deduplicated; and
-    how many were ignored: each non-blank unknown value and every value past the cap."""
-    picked: list[str] = []
+def _pick(values: list[str], known: dict[str, str]) -> tuple[set[str], int]:
+    """Known values (normalised spellings mapped to canonical ones) among the first MAX_VALUES; and how many were
+    ignored: each non-blank unknown value and every value past the cap."""
+    picked: set[str] = set()
     ignored = max(0, len(values) - MAX_VALUES)
     for value in values[:MAX_VALUES]:
         if value in known:
-            picked += [] if known[value] in picked else [known[value]]
+            picked.add(known[value])
         elif value:
             ignored += 1
     return picked, ignored
@@ -85,5 +85,5 @@ def share_url(base: str, countries: list[str], focus: str | None, sources: list[
     value the page did not check, because this link is shown on the page.
     """
     pairs = Link(countries, focus, sources=list(sources or [])).canonical_pairs()
-    base = base.split("?", 1)[0].split("#", 1)[0]
+    base = urlsplit(base)._replace(query="", fragment="").geturl()
     return f"{base}?{urlencode(pairs)}" if pairs else base

@@ -95,6 +95,9 @@ def test_the_page_owns_exactly_three_parameters():
     ("https://news.example/app", [], "UZB", "https://news.example/app?focus=UZB"),
     ("https://news.example/app?embed=true&utm_source=x", [], "UZB", "https://news.example/app?focus=UZB"),
     ("http://h/#frag?country=KAZ", ["TJK"], None, "http://h/?country=TJK"),
+    ("http://h/app?a=1?b=2#x#y", [], "KAZ", "http://h/app?focus=KAZ"),  # a second ? or # is still dropped
+    ("http://h/app#x#y", [], "KAZ", "http://h/app?focus=KAZ"),
+    ("http://h/app?", [], None, "http://h/app"),
 ])
 def test_share_url(base, countries, focus, expected):
     assert share_url(base, countries, focus) == expected

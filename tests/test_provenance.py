@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import SEED_PATH, csv_rows, seed_text
+from conftest import DATA_DIR, SEED_PATH, csv_rows, seed_text
 
 from components.countries import CENTRAL_ASIA, countries_in
 from components.extract.context_rules import FACTS
 from components.extract.text import parse_number, sentence_spans
 from components.schema import PROVENANCE, TABLES
-from components.store import load_context, load_figures, load_story
+from components.store import load_context, load_figures, load_story, package_zip
 from components.views.context import timeline
 from components.views.downloads import figures_csv, filtered_figures
 from components.views.plotly_charts import panel_rows
@@ -156,3 +158,25 @@ def test_panel_rows_point_at_the_quote_that_states_them(seed: str, indicator: st
         else:
             assert row["value"] == parse_number(row["value_text"]) == float(source["value"])
     assert (rows.loc[~rows["reported"], "start"] == -1).all(), "a country without a figure points at no quote"
+
+
+def test_the_data_package_zip_holds_the_data_and_the_seed_byte_for_byte() -> None:
+    archive = zipfile.ZipFile(io.BytesIO(package_zip()))
+    expected = [*sorted(p.name for p in DATA_DIR.glob("*.csv")), "datapackage.json"]
+    assert archive.namelist() == [f"data/{n}" for n in expected] + [f"seeds/{SEED_PATH.name}"]
+    for info in archive.infolist():
+        assert archive.read(info) == (DATA_DIR.parent / info.filename).read_bytes(), info.filename
+        assert info.compress_type == zipfile.ZIP_DEFLATED
+        assert info.date_time == (1980, 1, 1, 0, 0, 0), "a fixed time, so the same data gives the same bytes"
+    assert package_zip() == package_zip()
+
+
+def test_the_data_package_zip_packs_the_folders_it_is_given(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "data" / "figures.csv").write_text("Test material\n", encoding="utf-8")
+    (tmp_path / "data" / "datapackage.json").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "seeds" / "a.txt").write_text("Test material\n", encoding="utf-8")
+    (tmp_path / "seeds" / "a.md").write_text("not a seed\n", encoding="utf-8")
+    names = zipfile.ZipFile(io.BytesIO(package_zip(tmp_path / "data", tmp_path / "seeds"))).namelist()
+    assert names == ["data/figures.csv", "data/datapackage.json", "seeds/a.txt"]

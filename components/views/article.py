@@ -16,14 +16,15 @@ def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, b
                  source: str = "", primary: str = "") -> str:
     """Seed text as paragraphs; each quote in <mark id=q-START>, its numbers in <strong>.
 
-    `back` maps a figure's indicator to the anchor of its chart, for the link back from the words. The rows are
-    this article's (`source`); its quotes' ids carry its file name unless it is the `primary` article.
+    `back` maps a figure's indicator to the anchor of its chart (and "context" to the context section), for the
+    link back from the words; a quote whose key it lacks gets no link. The rows are this article's (`source`);
+    its quotes' ids carry its file name unless it is the `primary` article.
     """
-    quotes: dict[tuple[int, int], str] = {}
-    for frame, target in ((figures, "indicator"), (context, None)):
-        for row in frame.itertuples():
-            where = back.get(getattr(row, target), "") if target else back.get("context", "")
-            quotes.setdefault((row.start, row.end), where)
+    quotes: dict[tuple[int, int], str | None] = {}  # a quote's span -> the anchor its ↩ link leads to, if any
+    for row in figures.itertuples():
+        quotes.setdefault((row.start, row.end), back.get(row.indicator))
+    for row in context.itertuples():
+        quotes.setdefault((row.start, row.end), back.get("context"))
     values = sorted({(r.value_start, r.value_end) for f in (figures, context) for r in f.itertuples()})
     spans = sorted(quotes)
     out: list[str] = []

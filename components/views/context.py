@@ -38,10 +38,11 @@ def item_html(r, primary: str = "", outlets: dict[str, str] | None = None) -> st
 
 
 def timeline(context: pd.DataFrame) -> pd.DataFrame:
-    """Dated facts: those with a year in year order, then those whose year the article leaves out."""
-    dated = context[context["category"] == TIMELINE].copy()
-    dated["order"] = dated["year"].where(dated["year"] != "", "9999")
-    return dated.sort_values(["order", "start"], kind="stable")
+    """Dated facts: those with a year in year order, then those whose year the article leaves out; facts of the
+    same year, and the undated ones, in the order the article tells them (article by article, when several)."""
+    dated = context[context["category"] == TIMELINE]
+    with_year = dated[dated["year"] != ""].sort_values(["year", "source", "value_start"])
+    return pd.concat([with_year, dated[dated["year"] == ""].sort_values(["source", "value_start"])])
 
 
 def context_html(context: pd.DataFrame, articles: pd.DataFrame | None = None, primary: str = "") -> str:

@@ -19,6 +19,7 @@ from components.store import Story
 from components.views.anchors import quote_anchor
 from components.views.labels import NOT_REPORTED, PANELS, source_name, vote_key
 from components.views.review_mark import review_mark, review_note
+from components.views.rows import written
 from components.views.sources import source_id
 from components.views.svg_charts import trend_svg
 
@@ -90,7 +91,7 @@ def _when(r, vote: bool, named: bool) -> str:
 
 
 def _figure_row(r, heading: str, when: str, anchor: str) -> str:
-    said = BY_ID[r.indicator].written(r.value_text, r.qualifier)
+    said = written(r.indicator, r.value_text, r.qualifier)
     sub = f"<span class='when'>{html.escape(when)}</span>" if when else ""
     tag = f"<span class='differ'>{DIFFER}</span>" if r.differ else ""
     fields = r._asdict()

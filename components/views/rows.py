@@ -7,6 +7,8 @@ lists them all. A range stays a range and a missing figure stays missing: nothin
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from components.countries import CENTRAL_ASIA, country_name
@@ -31,8 +33,17 @@ def shown_countries(countries: list[str]) -> list[str]:
     return [c for c in CENTRAL_ASIA if c in countries] if countries else list(CENTRAL_ASIA)
 
 
+RANGE_WITH_AND = re.compile(r"^\d[\d,.]*(?:\s+[a-z]+)?\s+and\s+\d")  # "600,000 and 700,000", "2 million and 3"
+
+
 def written(indicator: str, value_text: str, qualifier: str = "") -> str:
-    """A figure as the page writes it: the article's hedge, then its own words for the number or range."""
+    """A figure as the page writes it: the article's hedge, then its own words for the number or range.
+
+    A range the article writes "between A and B" is kept from its first number to its last ("A and B"); the
+    page gives it back its "between", the only way English reads "A and B" as one figure.
+    """
+    if RANGE_WITH_AND.match(value_text) and not qualifier:
+        value_text = f"between {value_text}"
     return BY_ID[indicator].written(value_text, qualifier)
 
 

@@ -549,7 +549,7 @@ def trend_svg(lines: pd.DataFrame, title: str) -> str:
     def y(value: float) -> float:
         return bottom - (bottom - 18) * value / top if top else bottom
 
-    said = "; ".join(f"{r.year}: {BY_ID[r.indicator].written(r.value_text, r.qualifier)} ({r.outlet})"
+    said = "; ".join(f"{r.year}: {written(r.indicator, r.value_text, r.qualifier)} ({r.outlet})"
                      for r in dated.itertuples())
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TREND_W} {height}" role="img" '
              f'font-family="system-ui, sans-serif" aria-label="{esc(f"{title}. {said}.")}">',
@@ -575,7 +575,7 @@ def trend_svg(lines: pd.DataFrame, title: str) -> str:
                 py = y(r.value_high)
                 parts.append(f'<rect x="{px - 3:.1f}" y="{py:.1f}" width="6" height="{y(r.value_low) - py:.1f}" '
                              f'fill="{colour}" fill-opacity=".45" stroke="{colour}"/>')
-            words = BY_ID[r.indicator].written(r.value_text, r.qualifier)
+            words = written(r.indicator, r.value_text, r.qualifier)
             ty = py - 8 if i % 2 == 0 else py + 17  # a second source's labels go under its points
             parts.append(f'<text x="{px:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="11" '
                          f'fill="#1a1a1a">{esc(words)}</text>')
