@@ -137,7 +137,7 @@ def profile_rows(html: str) -> list[tuple[str, str, bool]]:
 
 
 def test_profile_lists_every_figure_by_year_and_says_where_sources_differ(story):
-    assert profile_rows(profile_html(story, "TJK")) == [
+    assert profile_rows(profile_html(story, "TJK", filterable=True)) == [
         ("2020 · The Moscow Times", "63,389", True),
         ("2020 · Test Monitor (invented), 2022-04-01", "61,000", True),
         ("2021 · Test Wire (invented), 2023-02-10", "70,100", False)]
@@ -145,7 +145,7 @@ def test_profile_lists_every_figure_by_year_and_says_where_sources_differ(story)
 
 def test_sources_agreeing_are_not_marked(story):
     # Both the original and the monitor give Kazakhstan 43,404 for 2020: no disagreement to show.
-    rows = profile_rows(profile_html(story, "KAZ"))
+    rows = profile_rows(profile_html(story, "KAZ", filterable=True))
     assert rows[:2] == [("2020 · The Moscow Times", "43,404", False),
                         ("2020 · Test Monitor (invented), 2022-04-01", "43,404", False)]
 

@@ -14,7 +14,8 @@ CSS = """<style>
 .article mark:target{outline:3px solid #0072B2;background:#ffe066}
 .article a.back{font-size:.8em;margin-left:.2em;text-decoration:none}
 details.art{border:1px solid #ddd;border-radius:6px;padding:.25rem .75rem;margin:.5rem 0}
-details.art summary{font-weight:600;cursor:pointer;min-height:2.5rem;display:flex;align-items:center;overflow-wrap:anywhere}
+details.art summary{font-weight:600;cursor:pointer;min-height:2.5rem;display:flex;align-items:center;
+overflow-wrap:anywhere}
 </style>"""
 
 

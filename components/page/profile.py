@@ -7,12 +7,12 @@ import streamlit as st
 from components.countries import country_name
 from components.store import Story
 from components.views.anchors import PROFILE
-from components.views.profile import CSS, profile_html
+from components.views.profile import profile_html
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _profile(version: tuple, focus: str, _story: Story) -> str:
-    return f"<style>{CSS}</style>{profile_html(_story, focus)}"
+    return profile_html(_story, focus)
 
 
 def show(story: Story, focus: str | None, version: tuple) -> None:

@@ -125,8 +125,8 @@ def controls_html(articles: pd.DataFrame | None = None) -> str:
 def profiles_html(story: Story) -> str:
     """Per country, the shared profile (each figure with its quote, linked into the article) in a disclosure."""
     return "".join(f'<details class="card" data-profile="{iso3}" id="{profile_anchor(iso3)}"><summary>'
-                   f'{esc(country_name(iso3))}</summary>{profile_html(story, iso3, filterable=True)}</details>'
-                   for iso3 in CENTRAL_ASIA)
+                   f'{esc(country_name(iso3))}</summary>{profile_html(story, iso3, filterable=True, styled=False)}'
+                   "</details>" for iso3 in CENTRAL_ASIA)
 
 
 def _csp_hash(code: str) -> str:
@@ -146,7 +146,7 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
     # One article: its headline, as always. Several: the story's, as the dashboard names it.
     title = article["title"] if len(story.articles) <= 1 else STORY_TITLE
     css = (f":root{{--dim:{DIMMED_OPACITY};--lo:{svg.LIGHT_BLUE};--hi:{BAR_COLOUR}}}\n"
-           + (ASSETS / "page.css").read_text(encoding="utf-8") + profile.CSS + "\n")
+           + (ASSETS / "page.css").read_text(encoding="utf-8") + profile.STYLES + "\n")
     js = (ASSETS / "page.js").read_text(encoding="utf-8")
     csp = (f"default-src 'none'; img-src 'self' data:; style-src {_csp_hash(css)}; "
            f"script-src {_csp_hash(HEAD_SCRIPT)} {_csp_hash(js)}; base-uri 'none'; form-action 'none'")

@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from components.views.anchors import quote_anchor
+from components.views.frames import complete
 from components.views.labels import source_name
 from components.views.sources import source_id
 
@@ -29,7 +30,7 @@ def item_html(r, primary: str = "", outlets: dict[str, str] | None = None) -> st
     unit = f" {html.escape(r.unit)}" if r.unit else ""
     isos = " ".join(c for c in r.countries.split(";") if c)
     attr = f' data-isos="{html.escape(isos)}"' if isos else ""
-    attr += f' data-src="{html.escape(source_id(r.source))}"'
+    attr += f' data-src="{html.escape(source_id(r.source))}"' if r.source else ""
     where = f" <span class=\"when\">({html.escape(outlets[r.source])})</span>" if outlets else ""
     return (f"<li{attr}><strong class=\"fv\">{html.escape(hedge + r.value_text)}</strong>{unit} — "
             f"{html.escape(r.label)}{where} <a href=\"#{quote_anchor(r.start, r.source, primary)}\" "
@@ -40,7 +41,8 @@ def item_html(r, primary: str = "", outlets: dict[str, str] | None = None) -> st
 def timeline(context: pd.DataFrame) -> pd.DataFrame:
     """Dated facts: those with a year in year order, then those whose year the article leaves out; facts of the
     same year, and the undated ones, in the order the article tells them (article by article, when several)."""
-    dated = context[context["category"] == TIMELINE]
+    dated = complete(context, "context")
+    dated = dated[dated["category"] == TIMELINE]
     with_year = dated[dated["year"] != ""].sort_values(["year", "source", "value_start"])
     return pd.concat([with_year, dated[dated["year"] == ""].sort_values(["source", "value_start"])])
 
@@ -48,6 +50,7 @@ def timeline(context: pd.DataFrame) -> pd.DataFrame:
 def context_html(context: pd.DataFrame, articles: pd.DataFrame | None = None, primary: str = "") -> str:
     """Facts grouped by category; the timeline split into dated and year-not-stated parts. With several articles
     each fact names its article, and quote links carry its file name (see anchors.quote_anchor)."""
+    context = complete(context, "context")
     outlets = None
     if articles is not None and len(articles) > 1:
         outlets = {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
@@ -61,13 +64,13 @@ def context_html(context: pd.DataFrame, articles: pd.DataFrame | None = None, pr
             rows = timeline(context)
             with_year = rows[rows["year"] != ""]
             without = rows[rows["year"] == ""]
-            parts.append("<h3>Timeline</h3><ul class=\"facts\">"
+            parts.append("<h3>Timeline</h3><ul>"
                          + "".join(item(r) for r in with_year.itertuples()) + "</ul>")
             if len(without):
-                parts.append(f"<p>{UNDATED}</p><ul class=\"facts\">"
+                parts.append(f"<p>{UNDATED}</p><ul>"
                              + "".join(item(r) for r in without.itertuples()) + "</ul>")
         else:
             rows = context[context["category"] == category]
-            parts.append(f"<h3>{html.escape(category)}</h3><ul class=\"facts\">"
+            parts.append(f"<h3>{html.escape(category)}</h3><ul>"
                          + "".join(item(r) for r in rows.itertuples()) + "</ul>")
     return "<div class='context'>" + "".join(parts) + "</div>"

@@ -225,7 +225,7 @@
       if (f === iso) el.open = true;
     }
     const picked = chosen();
-    for (const el of doc.querySelectorAll(".facts li")) {
+    for (const el of doc.querySelectorAll(".context li")) {
       const country = !el.dataset.isos || el.dataset.isos.split(" ").some((c) => visible.includes(c));
       el.hidden = !country || !said(el, picked);
     }
