@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from components.countries import CENTRAL_ASIA
 from components.indicators import IDS as INDICATORS
+from components.indicators import INDICATORS as REGISTRY
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ REVIEWS = ("accepted", "corrected")
 
 FIGURES = (
     Field("source", "string", "Seed file name in seeds/ the row was extracted from.", True),
-    Field("indicator", "string", "Which country indicator the row gives (components/indicators.py).", True,
-          INDICATORS),
+    Field("indicator", "string", "Which country indicator the row gives (components/indicators.py): "
+          + "; ".join(f"{i.id}, {i.description[0].lower()}{i.description[1:].rstrip('.')}" for i in REGISTRY) + ".",
+          True, INDICATORS),
     Field("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country.", True, CENTRAL_ASIA),
     Field("country", "string", "English short name of the country (pycountry).", True),
     Field("value", "number", "The figure as a number, exactly what the words say; empty for a range and for a vote."),

@@ -57,8 +57,10 @@ def validate_rows(rows: list[dict], table: str, seeds: dict[str, str], file: str
         if key in seen:
             raise DataError(f"{where}: duplicate key {dict(zip(spec['key'], key))} (also row {seen[key]}). {FIX}")
         seen[key] = i
-        if "quote" in row:  # the articles table describes seeds; it quotes nothing
+        if "quote" in row:
             _check_provenance(row, seeds, where)
+        elif row["source"] not in seeds:  # the articles table describes seeds; it quotes nothing
+            raise DataError(f"{where} column source: no seed file {row['source']!r} in seeds/. {FIX}")
 
 
 def _check_field(value: object, f: Field, where: str) -> None:
@@ -228,7 +230,7 @@ def load_story(data_dir: Path | None = None, seeds_dir: Path | None = None) -> S
 def package_zip(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> bytes:
     """data/ and the seed article in one zip, with fixed timestamps so the bytes are reproducible."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w") as zf:  # each entry sets its own compression below
         for path in [*sorted(data_dir.glob("*.csv")), data_dir / "datapackage.json", *sorted(seeds_dir.glob("*.txt"))]:
             info = zipfile.ZipInfo(f"{path.parent.name}/{path.name}", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED

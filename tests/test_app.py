@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from streamlit.testing.v1 import AppTest
 
 from components import store as data_module
 from components.countries import CENTRAL_ASIA
+from components.links import PARAMS, source_ids
 from components.page import controls, panels
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")
+(SOURCE,) = source_ids(p.name for p in (ROOT / "seeds").glob("*.txt"))
 
 
 def run_app(**params: str | list[str]) -> AppTest:
@@ -57,6 +60,15 @@ def test_first_load_draws_four_panels_and_the_map():
     assert all(c.proto.alt for c in at.get("plotly_chart"))  # text alternative on every chart
 
 
+def test_every_chart_is_told_to_draw_the_map_from_the_apps_own_geometry():
+    from components.geometry import TOPOJSON_URL
+
+    configs = [json.loads(c.proto.config) for c in run_app().get("plotly_chart")]
+    assert len(configs) == 5
+    # Without it plotly.js fetches the map's geometry from its CDN: a request leaving the app's origin.
+    assert all(config.get("topojsonURL") == TOPOJSON_URL for config in configs), configs
+
+
 def test_filter_limits_every_panel():
     at = run_app()
     at.multiselect(key="country").set_value(["TJK", "KAZ"]).run()
@@ -72,6 +84,8 @@ def test_focus_highlights_everywhere_and_opens_the_profile():
     at.selectbox(key="focus").set_value("KGZ").run()
     assert not at.exception
     assert all(focused(spec) == ["KGZ"] for spec in charts(at)[:4])
+    map_labels = next(t["text"] for t in charts(at)[4]["data"] if t["type"] == "scattergeo")
+    assert [t for t in map_labels if "▶" in t] and all(("▶" in t) == ("KGZ" in t) for t in map_labels)
     assert "Kyrgyzstan in the article" in [h.value for h in at.header]
     profile = next(h.proto.body for h in at.get("html") if "class='profile'" in h.proto.body)
     assert "#q-" in profile and "920,000" in profile
@@ -173,17 +187,64 @@ def test_data_tables_show_on_request_with_the_filtered_rows():
     assert len(context_table.value) > 0
 
 
+def written_back(at: AppTest) -> tuple[list[str], str]:
+    """The write-back script's two inputs: the parameters it replaces, and the canonical query it puts instead."""
+    (frame,) = at.get("iframe")
+    found = re.search(r"owned = new Set\((\[.*?\])\), canonical = (\".*?\");", frame.proto.srcdoc)
+    assert found, frame.proto.srcdoc
+    return json.loads(found.group(1)), json.loads(found.group(2))
+
+
 @pytest.mark.parametrize(("params", "written"), [
-    ({"focus": "tjk"}, '"?focus=TJK"'),
-    ({"country": ["uzb", "kaz", "zzz"], "focus": "Kaz"}, '"?country=KAZ&country=UZB&focus=KAZ"'),
-    ({"country": "<b>x</b>"}, '""'),
+    ({"focus": "tjk"}, "focus=TJK"),
+    ({"country": ["uzb", "kaz", "zzz"], "focus": "Kaz"}, "country=KAZ&country=UZB&focus=KAZ"),
+    ({"country": "<b>x</b>"}, ""),
+    ({"source": [SOURCE.upper() + ".TXT", "nope"], "country": "tjk"}, f"country=TJK&source={SOURCE}"),
 ])
 def test_a_normalised_link_is_written_back_to_the_address_bar(params, written):
     at = run_app(**params)
+    assert written_back(at) == (list(PARAMS), written)
     (frame,) = at.get("iframe")
-    assert f"w.location.pathname + {written} + w.location.hash" in frame.proto.srcdoc
-    assert "<b>" not in frame.proto.srcdoc
+    assert "<b>" not in frame.proto.srcdoc and "nope" not in frame.proto.srcdoc
+
+
+def test_a_normalised_link_keeps_the_parameters_the_page_does_not_own():
+    at = run_app(embed="true", utm_source="x", focus="tjk")
+    assert at.session_state["focus"] == "TJK"
+    # Streamlit keeps them in its own state; the write-back replaces only the page's own parameters ...
+    assert at.query_params["embed"] == "true" and at.query_params["utm_source"] == "x"
+    owned, canonical = written_back(at)
+    assert "embed" not in owned and "utm_source" not in owned and canonical == "focus=TJK"
+    # ... and takes what it keeps from the address bar itself: the values are never passed through the page.
+    (frame,) = at.get("iframe")
+    assert "utm_source" not in frame.proto.srcdoc and "w.location.search" in frame.proto.srcdoc
+    assert not [i for i in at.info if "not recognised" in i.value], "a foreign parameter is not an ignored value"
 
 
 def test_a_canonical_link_needs_no_rewrite():
     assert not run_app(country=["KAZ", "TJK"], focus="TJK").get("iframe")
+    assert not run_app(country="KAZ", source=SOURCE, utm_source="x", embed="true").get("iframe")
+
+
+def test_a_link_naming_no_known_source_drops_the_parameter():
+    at = run_app(source="999_unknown", utm_source="x")
+    assert at.session_state["source"] == []
+    assert "source" not in at.query_params and at.query_params["utm_source"] == "x"
+
+
+def test_an_old_link_opens_the_same_view_with_every_source():
+    at = run_app(country=["KAZ", "TJK"], focus="TJK")
+    assert at.multiselect(key="country").value == ["KAZ", "TJK"]
+    assert at.selectbox(key="focus").value == "TJK"
+    assert at.session_state["source"] == []  # none named: every source
+    assert any(c.value.endswith("?country=KAZ&country=TJK&focus=TJK") for c in at.code)
+
+
+def test_a_source_link_is_checked_counted_and_never_echoed():
+    at = run_app(source=[f" {SOURCE.upper()} ", f"{SOURCE}.txt", "<i>zz9</i>", "999_unknown"], focus="uzb")
+    assert at.session_state["source"] == [SOURCE]
+    assert at.query_params["source"] == SOURCE  # Streamlit's own copy, which it writes back on every later run
+    assert [i.value for i in at.info if "not recognised" in i.value] == [
+        f"2 value(s) in the link were not recognised and were ignored. Country codes are {', '.join(CENTRAL_ASIA)}."]
+    assert "zz9" not in page_text(at) and "999_unknown" not in page_text(at)
+    assert any(c.value.endswith(f"?focus=UZB&source={SOURCE}") for c in at.code), [c.value for c in at.code]

@@ -41,7 +41,7 @@ def test_frictionless_would_catch_a_broken_row(tmp_path) -> None:
     assert not frictionless.validate(str(tmp_path / "datapackage.json")).valid
 
 
-def test_resources_are_the_two_tables(package: dict) -> None:
+def test_resources_are_the_contract_tables(package: dict) -> None:
     resources = _resources(package)
     assert set(resources) == set(TABLES) | set(INPUTS)  # the extracted tables and the newsroom's decisions
     for name, resource in resources.items():
@@ -73,7 +73,7 @@ def test_title_and_outlet_are_the_seeds(package: dict) -> None:
 def test_no_date_or_url_the_seed_does_not_state(package: dict) -> None:
     seed = SEED_PATH.read_text(encoding="utf-8")
     assert not re.search(r"https?://", seed), "the seed states a URL now; update this test"
-    assert "date" not in package["article"]
+    assert "published" not in package["article"]
     assert "url" not in package["article"]
     assert set(package["article"]) == {"file", "title", "outlet"}
     assert not re.search(r"https?://", PACKAGE_PATH.read_text(encoding="utf-8"))

@@ -1,10 +1,12 @@
-"""The README's promises match the repository: its two commands, CI's command, the data contract."""
+"""The README's promises match the repository: its two commands, CI's command, the data contract's columns."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 from pathlib import Path
+
+import pytest
 
 from components.schema import TABLES
 
@@ -43,7 +45,48 @@ def test_pins_are_exact():
                 assert "==" in line, f"{name}: {line} is not pinned"
 
 
-def test_every_data_column_is_described():
+def data_contract_section(readme: str) -> str:
+    """The README's "Data contract" section, up to the next second-level heading."""
+    found = re.search(r"^## Data contract\n(.*?)(?=^## |\Z)", readme, flags=re.M | re.S)
+    assert found, "README has no '## Data contract' section"
+    return found.group(1)
+
+
+def documented_tables(section: str) -> dict[str, tuple[list[str], list[str]]]:
+    """Each bullet `- `data/NAME.csv`, ..., key (`a`, `b`): `c1`, `c2`.` as NAME -> (key columns, columns)."""
+    tables = {}
+    for bullet in re.findall(r"^- (`data/.*?)(?=^- |^$)", section, flags=re.M | re.S):
+        name = re.match(r"`data/(\w+)\.csv`", bullet)
+        key, columns = re.fullmatch(r".*?key \((.*?)\): (.*?)\.?\s*", " ".join(bullet.split()), flags=re.S).groups()
+        tables[name.group(1)] = (re.findall(r"`(\w+)`", key), re.findall(r"`(\w+)`", columns))
+    return tables
+
+
+def test_readme_data_contract_lists_every_column_of_every_table_in_order():
+    documented = documented_tables(data_contract_section(README))
+    assert set(documented) == set(TABLES)
+    for table, spec in TABLES.items():
+        key, columns = documented[table]
+        assert columns == [f.name for f in spec["fields"]], table
+        assert key == list(spec["key"]), table
+
+
+def test_the_data_contract_check_notices_a_missing_or_extra_column():
+    section = data_contract_section(README)
+    assert documented_tables(section.replace("`year_basis`, ", ""))["figures"][1] != [f.name for f in
+                                                                                   TABLES["figures"]["fields"]]
+    assert documented_tables(section.replace("`language`.", "`language`, `extra`."))["articles"][1][-1] == "extra"
+    with pytest.raises(AssertionError, match="no '## Data contract'"):
+        data_contract_section(README.replace("## Data contract", "## Data"))
+
+
+def test_readme_states_the_contracts_allowed_values():
+    section = " ".join(data_contract_section(README).split())
+    positions = next(f for f in TABLES["figures"]["fields"] if f.name == "position").enum
+    assert f"({', '.join(positions)})" in section
+
+
+def test_every_data_column_has_a_description():
     for table in TABLES.values():
         for field in table["fields"]:
             assert field.description.strip(), field.name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +13,18 @@ from pathlib import Path
 import pytest
 from conftest import FIX_COMMAND, SEED_PATH, csv_rows, seed_text
 
+from components.extract.pipeline import run
 from components.extract.text import DIGIT_TOKEN, parse_number
 from components.schema import TABLES
-from components.store import DataError, load_articles, load_context, load_figures, load_package
+from components.store import (
+    DataError,
+    data_version,
+    load_articles,
+    load_context,
+    load_figures,
+    load_package,
+    load_story,
+)
 
 LOADERS = {"figures": load_figures, "context": load_context, "articles": load_articles}
 TEXT = seed_text()
@@ -135,7 +146,7 @@ CASES = [
     ("value-disagrees-with-text", set_cell(2, "value", lambda v: str(float(v) + 7)), ("figures", "context"),
      ("row 2", "column value", "is not what")),
     ("edited-seed", edit_seed_word, ("figures", "context"), ("row {covering}", "column quote", "edited")),
-    ("missing-seed", remove_seed, ("figures", "context"), ("row 2", "column source", SEED_PATH.name)),
+    ("missing-seed", remove_seed, ("figures", "context", "articles"), ("row 2", "column source", SEED_PATH.name)),
     ("bad-country-code", set_cell(3, "country_iso3", lambda _: "XXX"), ("figures",),
      ("row 3", "column country_iso3", "'XXX'")),
     ("bad-indicator", set_cell(3, "indicator", lambda _: "gdp"), ("figures",), ("row 3", "column indicator", "'gdp'")),
@@ -157,7 +168,9 @@ def test_corrupt_table_gives_one_clear_error(data_copy: Path, seeds_copy: Path, 
     with pytest.raises(DataError) as caught:
         LOADERS[table](data_dir=data_copy, seeds_dir=seeds_copy)
     message = str(caught.value)
-    numbers = {"last": _last_row(table), "next": _last_row(table) + 1, "covering": _first_row_covering_row_3(table)}
+    numbers = {"last": _last_row(table), "next": _last_row(table) + 1}
+    if any("{covering}" in f for f in fragments):
+        numbers["covering"] = _first_row_covering_row_3(table)
     assert message.startswith(f"data/{table}.csv"), message
     for fragment in fragments:
         assert fragment.format(**numbers) in message, message
@@ -191,3 +204,72 @@ def test_corrupt_datapackage_gives_one_clear_error(data_copy: Path, content: byt
         load_package(data_dir=data_copy)
     message = str(caught.value)
     assert "data/datapackage.json" in message and fragment in message and FIX_COMMAND in message
+
+
+# --- The Story and its cache key read the folders they are given ------------------------------------------------------
+
+ADDED = "Test material: a paragraph added for this test, naming no state and no figure.\n\n"
+OTHER_SEED = ("zzz_test_material.txt",
+              "Test material written for this test\n\nIt is a second seed that names no state and gives no figure.\n")
+
+
+def _shifted_copy(tmp_path: Path, seeds: Path) -> tuple[Path, int]:
+    """A seed copy with a paragraph added after the headline, a second seed, and data/ extracted from them: valid
+    together, and wrong against the committed seeds/ (every offset moved)."""
+    headline_end = TEXT.index("\n\n", TEXT.index("Central Asians in Russia Pressured")) + 2
+    (seeds / SEED_PATH.name).write_text(TEXT[:headline_end] + ADDED + TEXT[headline_end:], encoding="utf-8")
+    (seeds / OTHER_SEED[0]).write_text(OTHER_SEED[1], encoding="utf-8")
+    out = tmp_path / "shifted"
+    run(seeds, out)
+    return out, len(ADDED)
+
+
+def test_load_story_reads_the_folders_it_is_given(tmp_path: Path, seeds_copy: Path) -> None:
+    data, shift = _shifted_copy(tmp_path, seeds_copy)
+    story = load_story(data, seeds_copy)
+    assert list(story.articles["source"]) == [SEED_PATH.name, OTHER_SEED[0]]
+    assert set(story.seeds) == {SEED_PATH.name, OTHER_SEED[0]} and story.seed_text.startswith(TEXT[:40])
+    assert list(story.figures["start"]) == [int(r["start"]) + shift for r in csv_rows("figures")]
+    assert list(story.context["start"]) == [int(r["start"]) + shift for r in csv_rows("context")]
+    assert story.package == json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    # The same data against the committed seed is caught, table by table.
+    for loader in (load_figures, load_context):
+        with pytest.raises(DataError, match="the seed was edited"):
+            loader(data_dir=data)
+    with pytest.raises(DataError, match=f"data/articles.csv row 3 column source: no seed file '{OTHER_SEED[0]}'"):
+        load_articles(data_dir=data)
+
+
+def test_load_story_without_a_seed_says_what_to_do(data_copy: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DataError) as caught:
+        load_story(data_copy, tmp_path / "empty")
+    assert str(caught.value) == "seeds/: holds no article *.txt. Restore the seed file from the repository."
+
+
+def test_load_story_with_a_missing_package_names_it(data_copy: Path, seeds_copy: Path) -> None:
+    (data_copy / "datapackage.json").unlink()
+    with pytest.raises(DataError, match=r"^data/datapackage\.json: is missing\. "):
+        load_story(data_copy, seeds_copy)
+
+
+def test_data_version_lists_every_data_file_and_every_seed(data_copy: Path, seeds_copy: Path) -> None:
+    (seeds_copy / "notes.md").write_text("Test material: not a seed.\n", encoding="utf-8")
+    (data_copy / "extra.json").write_text("{}\n", encoding="utf-8")
+    (data_copy / "folder").mkdir()
+    version = data_version(data_copy, seeds_copy)
+    expected = sorted([*data_copy.iterdir(), seeds_copy / SEED_PATH.name])
+    assert [entry[0] for entry in version] == [str(p) for p in expected if p.is_file()]
+    assert [entry[1:] for entry in version] == [(p.stat().st_size, p.stat().st_mtime_ns) for p in expected
+                                                if p.is_file()]
+
+
+def test_data_version_changes_when_a_file_does(data_copy: Path, seeds_copy: Path) -> None:
+    before = data_version(data_copy, seeds_copy)
+    seed = seeds_copy / SEED_PATH.name
+    stat = seed.stat()
+    os.utime(seed, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # same size, newer
+    touched = data_version(data_copy, seeds_copy)
+    assert touched != before
+    (data_copy / "figures.csv").write_bytes((data_copy / "figures.csv").read_bytes() + b"\n")
+    assert data_version(data_copy, seeds_copy) not in (before, touched)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.store import Story, package_zip
+from components.views.anchors import DATA
 from components.views.downloads import figures_csv, filtered_figures
 from components.views.review_mark import review_mark
 
 
 def show(story: Story, countries: list[str]) -> None:
-    st.header("The data", anchor="data")
+    st.header("The data", anchor=DATA)
     rows = filtered_figures(story.figures, countries)
     st.caption(f"{len(rows)} figures for the countries shown and {len(story.context)} context facts, each with "
                "its quote and character offsets in the seed text.")

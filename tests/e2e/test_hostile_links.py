@@ -24,7 +24,8 @@ MARKER = "e2epwn"
 # The app's own st.iframe (it writes the normalised link back to the address bar) is checked separately below.
 INJECTED = ("script:not([src]):has-text('e2epwn'), img[onerror], svg[onload], iframe:not([data-testid='stIFrame']), "
             "object, embed, [onerror], [onload], [onclick], [onmouseover], [onfocus], a[href^='javascript:' i]")
-WRITE_BACK = re.compile(r'w\.location\.pathname \+ "(\?((country=[A-Z]{3}|focus=[A-Z]{3})&?)*)?" \+')
+WRITE_BACK = re.compile(r'owned = new Set\(\["country", "focus", "source"\]\), '
+                        r'canonical = "((country=[A-Z]{3}|focus=[A-Z]{3})&?)*";')
 
 
 def link(*pairs: tuple[str, str]) -> str:

@@ -1,0 +1,290 @@
+"""Edge cases of the article, profile and context renderers that a mutation run showed no other test pinned down.
+
+Inputs are small tables written here (test material, invented numbers), so each test says exactly which element
+must hold what: adjacent and overlapping quotes, a number at a quote's very edge, a back link per table.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+
+from components.indicators import BY_ID
+from components.store import Story
+from components.views.article import article_html
+from components.views.context import context_html, timeline
+from components.views.labels import NOT_REPORTED, PANELS
+from components.views.profile import CSS, country_facts, profile_html
+
+
+def quotes_table(spans: list[tuple[int, int, int, int]], indicator: str | None = None) -> pd.DataFrame:
+    """Rows (start, end, value_start, value_end), with an indicator column for the figures table."""
+    frame = pd.DataFrame(spans, columns=["start", "end", "value_start", "value_end"])
+    if indicator is not None:
+        frame.insert(0, "indicator", indicator)
+    return frame
+
+
+NO_ROWS = quotes_table([])
+NO_FIGURES = quotes_table([], indicator="x")
+
+
+def marks(html: str) -> dict[str, str]:
+    """id -> inner HTML of every <mark>."""
+    return dict(re.findall(r'<mark id="([^"]+)">(.*?)</mark>', html))
+
+
+# --- article_html ----------------------------------------------------------------------------------------------------
+
+TEXT = "Ten said 12. Then 34 more came. Some 56 left."  # test material
+FIRST, SECOND, THIRD = (0, 12), (13, 31), (32, 45)
+
+
+def _span(sentence: tuple[int, int], number: str) -> tuple[int, int, int, int]:
+    at = TEXT.index(number, sentence[0])
+    return (*sentence, at, at + len(number))
+
+
+def test_adjacent_quotes_are_both_marked() -> None:
+    text = "First12.Second34."  # two quotes touching, no space between them
+    figures = quotes_table([(0, 8, 5, 7), (8, 17, 14, 16)], indicator="x")
+    html = article_html(text, figures, NO_ROWS, {})
+    assert marks(html) == {"q-0": "First<strong>12</strong>.", "q-8": "Second<strong>34</strong>."}
+
+
+def test_an_overlapping_quote_is_skipped_and_the_later_ones_still_marked() -> None:
+    overlapping = (5, 20, 18, 20)  # starts inside the first quote
+    figures = quotes_table([_span(FIRST, "12"), overlapping, _span(THIRD, "56")], indicator="x")
+    html = article_html(TEXT, figures, NO_ROWS, {})
+    assert list(marks(html)) == ["q-0", "q-32"]
+    assert marks(html)["q-32"] == "Some <strong>56</strong> left."
+
+
+def test_numbers_at_the_very_edges_of_a_quote_and_side_by_side_are_strong() -> None:
+    text = "12 and 34 56"  # test material: one quote, a number at each edge and two with nothing between
+    figures = quotes_table([(0, 12, 0, 2), (0, 12, 7, 9), (0, 12, 9, 12)], indicator="x")
+    html = article_html(text, figures, NO_ROWS, {})
+    assert marks(html) == {"q-0": "<strong>12</strong> and <strong>34</strong><strong> 56</strong>"}
+
+
+def test_a_number_outside_its_quote_is_not_strong() -> None:
+    figures = quotes_table([(13, 31, 9, 11)], indicator="x")  # the value lies in the sentence before
+    html = article_html(TEXT, figures, NO_ROWS, {})
+    assert marks(html) == {"q-13": "Then 34 more came."}
+    assert "<strong>" not in html
+
+
+def test_each_table_links_back_to_its_own_section() -> None:
+    figures = quotes_table([_span(FIRST, "12")], indicator="migrant_workers")
+    context = quotes_table([_span(THIRD, "56")])
+    html = article_html(TEXT, figures, context, {"migrant_workers": "panel-m", "context": "ctx"})
+    links = re.findall(r'<mark id="(q-\d+)">.*?</mark>(<a [^>]*>↩</a>)?', html)
+    assert [(anchor, re.sub(r".*href=\"#([^\"]+)\".*", r"\1", a) if a else "") for anchor, a in links] == [
+        ("q-0", "panel-m"), ("q-32", "ctx")]
+
+
+def test_a_quote_without_a_known_section_gets_no_back_link() -> None:
+    figures = quotes_table([_span(FIRST, "12")], indicator="unknown_indicator")
+    context = quotes_table([_span(THIRD, "56")])
+    html = article_html(TEXT, figures, context, {"migrant_workers": "panel-m"})
+    assert len(marks(html)) == 2
+    assert "↩" not in html and 'class="back"' not in html
+
+
+def test_a_sentence_both_tables_quote_links_to_the_figures_panel() -> None:
+    figures = quotes_table([_span(SECOND, "34")], indicator="migrant_workers")
+    context = quotes_table([_span(SECOND, "34")])
+    html = article_html(TEXT, figures, context, {"migrant_workers": "panel-m", "context": "ctx"})
+    assert html.count("<mark") == 1 and 'href="#panel-m"' in html and 'href="#ctx"' not in html
+
+
+# --- country_facts and profile_html ---------------------------------------------------------------------------------
+
+def context_table(rows: list[dict]) -> pd.DataFrame:
+    """Context rows with defaults for the columns a test does not care about (test material)."""
+    base = {"label": "a fact", "qualifier": "", "value_text": "1", "unit": "", "quote": "A fact.", "start": 0,
+            "countries": ""}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+FACTS = context_table([
+    {"label": "alone", "countries": "TJK", "start": 10},
+    {"label": "pair", "countries": "TJK;UZB", "start": 20},
+    {"label": "other pair", "countries": "KGZ;TJK", "start": 30},
+    {"label": "region", "countries": "KAZ;TJK;UZB", "start": 40},
+    {"label": "not about it", "countries": "KAZ", "start": 50},
+    {"label": "no state", "countries": "", "start": 60},
+])
+
+
+def test_country_facts_are_those_naming_the_country_and_at_most_one_other() -> None:
+    assert list(country_facts(FACTS, "TJK")["label"]) == ["alone", "pair", "other pair"]
+    assert list(country_facts(FACTS, "KAZ")["label"]) == ["not about it"]
+    assert list(country_facts(FACTS, "TKM")["label"]) == []
+
+
+def story_with(figures: list[dict], context: pd.DataFrame) -> Story:
+    base = {"indicator": "migrant_workers", "country_iso3": "TJK", "value_text": "7", "quote": "Seven.", "start": 0}
+    return Story(figures=pd.DataFrame([{**base, **f} for f in figures], columns=list(base)), context=context,
+                 package={}, seeds={}, articles=pd.DataFrame())
+
+
+class Cells(HTMLParser):
+    """The profile table as rows of (tag, class, text, href of the cell's link)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[tuple[str, str, str, str]]] = []
+        self.cell: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td"):
+            self.cell = [tag, dict(attrs).get("class", ""), "", ""]
+        elif tag == "a" and self.cell is not None:
+            self.cell[3] = dict(attrs)["href"]
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td"):
+            self.rows[-1].append(tuple(self.cell))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell[2] += data
+
+
+def profile_cells(html: str) -> list[list[tuple[str, str, str, str]]]:
+    parser = Cells()
+    parser.feed(html.removeprefix(CSS))
+    return parser.rows
+
+
+def test_profile_table_has_its_header_and_nothing_but_rows_in_its_body() -> None:
+    html = profile_html(story_with([{}], FACTS), "TJK")
+    assert html.startswith(CSS + "<table class='profile'><thead><tr>") and html.endswith("</tr></tbody></table>")
+    assert profile_cells(html)[0] == [("th", "", "What", ""), ("th", "", "Figure", ""),
+                                      ("th", "", "The article's words", "")]
+    body = re.search(r"<tbody>(.*)</tbody>", html, flags=re.S).group(1)
+    assert re.fullmatch(r"(?:<tr>(?:(?!</?tr>).)*</tr>)+", body, flags=re.S), "text between the rows"
+
+
+def test_profile_rows_hold_each_indicator_then_each_fact_in_their_cells() -> None:
+    facts = context_table([
+        {"label": "prison term", "countries": "TJK", "qualifier": "up to", "value_text": "20", "unit": "years",
+         "quote": "Up to 20 years.", "start": 77},
+        {"label": "bare", "countries": "TJK;UZB", "value_text": "three", "quote": "Three.", "start": 88},
+        {"label": "elsewhere", "countries": "KAZ", "value_text": "9", "start": 99},
+    ])
+    story = story_with([{"indicator": "citizenship_grants", "value_text": "63", "quote": "Sixty-three.", "start": 5},
+                        {"indicator": "citizenship_grants", "country_iso3": "KAZ", "value_text": "4", "start": 6}],
+                       facts)
+    rows = profile_cells(profile_html(story, "TJK"))[1:]
+    heading = {i: BY_ID[i].heading for i in PANELS}
+    expected = [[("th", "", heading[i], ""), ("td", "v nr", NOT_REPORTED, ""), ("td", "", "", "")]
+                if i != "citizenship_grants" else
+                [("th", "", heading[i], ""), ("td", "v", "63", ""),
+                 ("td", "", "Sixty-three. Read it in the article ↓", "#q-5")] for i in PANELS]
+    expected += [[("th", "", "prison term", ""), ("td", "v", "up to 20 years", ""),
+                  ("td", "", "Up to 20 years. Read it in the article ↓", "#q-77")],
+                 [("th", "", "bare", ""), ("td", "v", "three", ""),
+                  ("td", "", "Three. Read it in the article ↓", "#q-88")]]
+    assert rows == expected
+
+
+# --- context_html and timeline ---------------------------------------------------------------------------------------
+
+def fact(category: str, label: str, value_start: int, **extra: object) -> dict:
+    return {"category": category, "label": label, "value_start": value_start, "start": value_start - 1,
+            "year": "", "value_text": label.split()[0], "qualifier": "", "unit": "", "quote": f"{label}.", **extra}
+
+
+CONTEXT = pd.DataFrame([  # test material, in no particular order
+    fact("Timeline", "March 3", 300),
+    fact("Timeline", "2019 decree", 250, year="2019"),
+    fact("Penalties", "20 years", 90, qualifier="up to", unit="years"),
+    fact("Timeline", "2011 law", 200, year="2011"),
+    fact("Counts", "7 tents", 40),
+    fact("Timeline", "May 1", 100),
+    fact("Penalties", "five fines", 80),
+    fact("Timeline", "2019 vote", 240, year="2019"),
+])
+
+
+def test_timeline_orders_years_then_text_order_then_the_undated_in_text_order() -> None:
+    rows = timeline(CONTEXT)
+    assert list(rows["label"]) == ["2011 law", "2019 vote", "2019 decree", "May 1", "March 3"]
+
+
+class Blocks(HTMLParser):
+    """The context section as its blocks: ("h3"|"p", text) and ("ul", [item, ...]); text outside them is kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[tuple[str, object]] = []
+        self.stray = ""
+        self.item: dict | None = None
+        self.open: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h3", "p"):
+            self.open = tag
+            self.blocks.append((tag, ""))
+        elif tag == "ul":
+            self.blocks.append(("ul", []))
+        elif tag == "li":
+            self.item = {"text": "", "strong": ""}
+            self.blocks[-1][1].append(self.item)
+        elif tag == "strong":
+            self.open = "strong"
+        elif tag == "a":
+            self.item.update(dict(attrs))
+
+    def handle_endtag(self, tag):
+        if tag in ("h3", "p", "strong"):
+            self.open = None
+        elif tag == "li":
+            self.item = None
+
+    def handle_data(self, data):
+        if self.open in ("h3", "p"):
+            self.blocks[-1] = (self.open, self.blocks[-1][1] + data)
+        elif self.item is not None:
+            self.item["text"] += data
+            if self.open == "strong":
+                self.item["strong"] += data
+        else:
+            self.stray += data
+
+
+def test_context_html_groups_facts_with_their_hedge_unit_label_and_link() -> None:
+    html = context_html(CONTEXT)
+    assert html.startswith("<div class='context'><h3>") and html.endswith("</ul></div>")
+    parser = Blocks()
+    parser.feed(html)
+    assert parser.stray == "", "text outside the headings and lists"
+
+    def item(strong: str, rest: str, label: str, start: int) -> dict:
+        return {"text": strong + rest, "strong": strong, "href": f"#q-{start}", "title": f"{label}.",
+                "aria-label": f"quote: {label}"}
+
+    assert parser.blocks == [
+        ("h3", "Penalties"),
+        ("ul", [item("up to 20", " years — 20 years (quote)", "20 years", 89),
+                item("five", " — five fines (quote)", "five fines", 79)]),
+        ("h3", "Counts"), ("ul", [item("7", " — 7 tents (quote)", "7 tents", 39)]),
+        ("h3", "Timeline"),
+        ("ul", [item("2011", " — 2011 law (quote)", "2011 law", 199),
+                item("2019", " — 2019 vote (quote)", "2019 vote", 239),
+                item("2019", " — 2019 decree (quote)", "2019 decree", 249)]),
+        ("p", "Dates the article gives without a year, in the order it tells them:"),
+        ("ul", [item("May", " — May 1 (quote)", "May 1", 99), item("March", " — March 3 (quote)", "March 3", 299)]),
+    ]
+
+
+def test_context_html_without_undated_facts_has_no_undated_list() -> None:
+    html = context_html(CONTEXT[(CONTEXT["category"] != "Timeline") | (CONTEXT["year"] != "")])
+    assert "without a year" not in html and html.count("<ul>") == 3
