@@ -27,8 +27,8 @@ def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     if workers is not None and remit is not None:
         year = f" in {workers['year']}" if workers["year"] else ""
         sentences.append(
-            f"Russia counted {workers['value_text']} workers from {workers['country']}{year}, and money sent home "
-            f"from work abroad, mostly from Russia, equals {remit['value_text']} of {remit['country']}'s GDP.")
+            f"Russia counted {_said(workers)} workers from {workers['country']}{year}, and money sent home "
+            f"from work abroad, mostly from Russia, equals {_said(remit)} of {remit['country']}'s GDP.")
     cells = vote_cells(figures, [], articles)
     cells = cells[cells["reported"]]
     if len(cells):
@@ -54,6 +54,11 @@ def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
         else:
             sentences.append(f"Yet in the UN General Assembly's vote {first}, {'; '.join(groups)}.")
     return sentences
+
+
+def _said(row: pd.Series) -> str:
+    """The figure with the article's hedge ("over 3 million"), never stronger than the words."""
+    return row["written"]
 
 
 def _join(names: list[str]) -> str:
