@@ -71,3 +71,11 @@ def test_many_sources_share_one_key_line_and_points_carry_titles_not_labels():
     assert "1,000" not in texts  # labels would collide; the value is in the point's title
     titles = [t.text for t in root.find_all("title")]
     assert "2015: 1,000 (Outlet 0)" in titles and len(titles) == len(lines)
+
+
+def test_vote_columns_are_headed_upright_in_a_narrow_wrap():
+    from components.views.plotly_charts import vote_tick
+
+    assert vote_tick("ES-11/5, 14 November 2022") == "ES-11/5<br>14<br>November<br>2022"
+    assert vote_tick("ES-11/3") == "ES-11/3"
+    assert all(len(line) <= 9 for line in vote_tick("ES-11/2, 24 March 2022").split("<br>"))
