@@ -31,7 +31,7 @@ def story():
 
 def test_summary_keeps_the_hedge_and_the_percent_sign():
     first = summary_sentences(story().figures)[0]
-    assert "Russia counted over 3 million workers from Uzbekistan in 2023" in first
+    assert first.startswith("Reports count over 3 million workers from Uzbekistan in 2023")  # not credited to Russia
     assert "equals 31% of Tajikistan's GDP" in first
 
 

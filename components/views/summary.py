@@ -27,7 +27,7 @@ def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     if workers is not None and remit is not None:
         year = f" in {workers['year']}" if workers["year"] else ""
         sentences.append(
-            f"Russia counted {_said(workers)} workers from {workers['country']}{year}, and money sent home "
+            f"{_who(figures, workers)} {_said(workers)} workers from {workers['country']}{year}, and money sent home "
             f"from work abroad, mostly from Russia, equals {_said(remit)} of {remit['country']}'s GDP.")
     cells = vote_cells(figures, [], articles)
     cells = cells[cells["reported"]]
@@ -54,6 +54,13 @@ def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
         else:
             sentences.append(f"Yet in the UN General Assembly's vote {first}, {'; '.join(groups)}.")
     return sentences
+
+
+def _who(figures: pd.DataFrame, row: pd.Series) -> str:
+    """Who counted: Russia only where the article credits Russian statistics; otherwise the reports do."""
+    same = figures[(figures["source"] == row["source"]) & (figures["value_start"] == row["value_start"])]
+    credit = " ".join(same["attribution"]) if "attribution" in same else ""
+    return "Russia counted" if "Russia" in credit else "Reports count"
 
 
 def _said(row: pd.Series) -> str:
