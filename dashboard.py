@@ -1,43 +1,13 @@
-"""Central Asians in Russia: the article's figures as linked charts by country."""
+"""Central Asians in Russia: the article's figures as linked charts by country (the app's table of contents)."""
 
 import streamlit as st
 
-from components.links import source_ids
-from components.page import article, context, controls, data, header, panels, profile
-from components.store import DataError, Story, data_version, load_story
+from components.page.access import review_enabled
+from components.page.pages import desk_page, reader_page
 
 st.set_page_config(page_title="Central Asians in Russia — figures from the article", page_icon="📊", layout="wide")
 
-
-@st.cache_resource(max_entries=2, show_spinner=False)
-def story_for(version: tuple) -> Story:
-    # A resource, not data: every session shares one read-only Story instead of unpickling a copy per run.
-    return load_story()
-
-
-@st.fragment
-def linked_view(story: Story, countries: list[str], version: tuple) -> None:
-    """Focus, the four panels, the map and the profile: a click reruns only this part of the page."""
-    focus = controls.show_focus(countries)
-    panels.show(story, countries, focus, version)
-    profile.show(story, focus, version)
-
-
-version = data_version()
-try:
-    story = story_for(version)
-except DataError as err:
-    st.error(f"The dashboard's data cannot be trusted, so nothing is shown. {err}", icon=":material/error:")
-    st.stop()
-
-needs_rerun = controls.read_link(source_ids(story.seeds))
-header.show(story)
-controls.show_notice()
-countries = controls.show_filter()
-linked_view(story, countries, version)
-if needs_rerun:
-    st.rerun()  # apply the normalised shared link (see controls.read_link)
-context.show(story.context, version)
-article.show(story, version)
-data.show(story, countries)
-controls.write_back_link()
+pages = [reader_page()]  # the body of the reader's page: components/page/reader.py
+if review_enabled():  # the journalist's desk exists only where the operator turns it on (README)
+    pages.append(desk_page())
+st.navigation(pages, position="top").run()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from components.countries import CENTRAL_ASIA
 from components.indicators import IDS as INDICATORS
+from components.indicators import INDICATORS as REGISTRY
 
 
 @dataclass(frozen=True)
@@ -28,15 +29,21 @@ PROVENANCE = (
 )
 
 QUALIFIERS = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "more than",
-              "at least", "up to", "fewer than", "less than", "an estimated")
+              "at least", "up to", "fewer than", "less than", "an estimated",
+              # further hedges reporters use, kept as written rather than forced onto a near synonym
+              "close to", "just over", "just under", "well over", "under", "as many as", "upwards of", "below", "above",
+              "just below", "just above", "well below", "well above", "at most", "no more than", "no fewer than",
+              "in excess of", "slightly more than", "slightly less than", "a little over", "a little under", "perhaps",
+              "possibly", "maybe")
 POSITIONS = ("in favour", "against", "abstained", "did not vote")
 YEAR_BASES = ("stated", "paragraph", "publication date")
 REVIEWS = ("accepted", "corrected")
 
 FIGURES = (
     Field("source", "string", "Seed file name in seeds/ the row was extracted from.", True),
-    Field("indicator", "string", "Which country indicator the row gives (components/indicators.py).", True,
-          INDICATORS),
+    Field("indicator", "string", "Which country indicator the row gives (components/indicators.py): "
+          + "; ".join(f"{i.id}, {i.description[0].lower()}{i.description[1:].rstrip('.')}" for i in REGISTRY) + ".",
+          True, INDICATORS),
     Field("country_iso3", "string", "ISO 3166-1 alpha-3 code of the country.", True, CENTRAL_ASIA),
     Field("country", "string", "English short name of the country (pycountry).", True),
     Field("value", "number", "The figure as a number, exactly what the words say; empty for a range and for a vote."),
@@ -85,6 +92,37 @@ CONTEXT = (
     *PROVENANCE,
 )
 
+DECISION_KINDS = ("accept", "reject", "correct")
+DECISION_FIELDS = ("figure", "country_iso3", "year", "qualifier", "vote", "position")
+
+# An INPUT of extraction, written only by the journalist's desk (components/page/review.py); never rebuilt.
+DECISIONS = (
+    Field("source", "string", "Seed file name in seeds/ the decision is about.", True),
+    Field("decision", "string", "accept (a number the extractor left out becomes a figure), reject (a wrong "
+          "figure is dropped) or correct (one field of a figure is changed).", True, DECISION_KINDS),
+    Field("field", "string", "What the decision changes: 'figure' for accept and reject, else the corrected "
+          "column of figures.csv.", True, DECISION_FIELDS),
+    Field("indicator", "string", "Indicator of the figure: the extracted one (reject, correct) or the accepted "
+          "one.", True, INDICATORS),
+    Field("country_iso3", "string", "Country of the figure as extracted (reject, correct) or as accepted.", True,
+          CENTRAL_ASIA),
+    Field("value_text", "string", "The number (or position) exactly as written, as it read when decided.", True),
+    Field("value_start", "integer", "Offset where value_text starts in the seed text when decided.", True),
+    Field("value_end", "integer", "Offset where value_text ends: seed_text[value_start:value_end] == value_text, "
+          "else the decision is stale.", True),
+    Field("quote", "string", "The sentence(s) around the number, copied when decided; a different text there "
+          "makes the decision stale.", True),
+    Field("start", "integer", "Offset where the quote starts in the seed text.", True),
+    Field("end", "integer", "Offset where the quote ends: seed_text[start:end] == quote.", True),
+    Field("new_value", "string", "correct: the field's new value (empty clears it); else empty."),
+    Field("year", "year", "accept: the year the figure is for, as the quote or its paragraph states it; "
+          "else empty."),
+    Field("qualifier", "string", "accept: the article's hedge on the number, if any; else empty.", enum=QUALIFIERS),
+    Field("reason", "string", "Why, in the journalist's words (required to reject)."),
+    Field("reviewer", "string", "Who decided.", True),
+    Field("decided_at", "string", "When, in UTC (ISO 8601, e.g. 2026-01-31T09:15:00Z).", True),
+)
+
 TABLES = {
     "figures": {"fields": FIGURES, "key": ("source", "indicator", "country_iso3", "value_start"),
                 "description": "One row per figure: a country's value (or vote position) as one article states it."},
@@ -94,11 +132,20 @@ TABLES = {
                  "description": "One row per article in seeds/: its title, outlet, date and address where stated."},
 }
 
+# Tables of data/ that extraction reads and never writes; the data package describes them beside its outputs.
+INPUTS = {
+    "review_decisions": {"fields": DECISIONS,
+                         "key": ("source", "decision", "field", "indicator", "country_iso3", "value_start"),
+                         "description": "The newsroom's review, an input of extraction: each row accepts a number "
+                                        "the extractor left out, rejects a figure or corrects one of its fields, "
+                                        "keyed to the exact words it was made on."},
+}
+
 
 def datapackage(articles: list[dict[str, str]]) -> dict:
     """The Frictionless Data Package descriptor of data/, with every source article's metadata."""
     resources = []
-    for name, table in TABLES.items():
+    for name, table in {**TABLES, **INPUTS}.items():
         fields = []
         for f in table["fields"]:
             field = {"name": f.name, "type": f.type, "description": f.description}

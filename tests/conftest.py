@@ -66,3 +66,27 @@ def run_extract(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, 
         return code, captured.out, captured.err
 
     return _run
+
+
+# --- the journalist's desk: an app folder whose only seed is the invented test article ------------------------------
+
+DESK_SEED = ROOT / "tests" / "fixtures" / "desk" / "seeds" / "desk_test_article.txt"
+
+
+@pytest.fixture
+def desk_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """(seeds, data) in tmp: the invented desk article (test material), extracted, with no decision yet.
+
+    components.store looks its folders up at call time, so the app, the desk and extraction all use these.
+    """
+    from components import store
+    from components.extract.pipeline import run
+
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    shutil.copy2(DESK_SEED, seeds / DESK_SEED.name)
+    shutil.copytree(DATA_DIR, data)
+    monkeypatch.setattr(store, "DATA_DIR", data)
+    monkeypatch.setattr(store, "SEEDS_DIR", seeds)
+    run(seeds, data)
+    return seeds, data

@@ -16,13 +16,16 @@ from components.extract.text import ABBREVIATIONS, Seed, article_metadata, body_
     ("Uzbekistan", "UZB"), ("Uzbek", "UZB"), ("Uzbeks", "UZB"),
     ("Kazakhstan", "KAZ"), ("Kazakh", "KAZ"), ("Kazakhs", "KAZ"),
     ("Kyrgyzstan", "KGZ"), ("Kyrgyz", "KGZ"), ("Turkmenistan", "TKM"), ("Turkmen", "TKM"),
-    ("  Uzbeks ", "UZB"),
+    ("  Uzbeks ", "UZB"), ("the Kyrgyz Republic", "KGZ"), ("Kirghiz", "KGZ"), ("Kirghizia", "KGZ"),
+    ("Tajikistani", "TJK"), ("Tajikistanis", "TJK"), ("Kazakhstani", "KAZ"), ("Uzbekistani", "UZB"),
+    ("Uzbekistan's", "UZB"), ("Kyrgyzstan’s", "KGZ"), ("Kazakhs’", "KAZ"),
 ])
 def test_resolve_names_and_demonyms(form: str, iso3: str) -> None:
     assert resolve(form) == iso3
 
 
-@pytest.mark.parametrize("form", ["Russia", "Afghanistan", "Ukrainian", "tajiks", "Tajikistanis", "", "born"])
+@pytest.mark.parametrize("form", ["Russia", "Afghanistan", "Ukrainian", "tajiks", "Tajikistanistan", "", "born",
+                                  "Kazakhstani firm"])
 def test_resolve_unknown_raises_key_error(form: str) -> None:
     with pytest.raises(KeyError):
         resolve(form)
@@ -38,7 +41,8 @@ def test_every_central_asian_state_has_a_name() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kazakhstan, Kyrgyzstan and Tajikistan abstained", ["KAZ", "KGZ", "TJK"]),
     ("mostly Uzbeks and Tajiks, then Uzbekistan again", ["UZB", "TJK"]),
-    ("a Kazakhstani firm in Russia", []),  # "Kazakh" inside a longer word is not a mention
+    ("a Kazakhstani firm in Russia", ["KAZ"]),  # a demonym of its own, not "Kazakh" plus letters
+    ("the Kazakhstanization of Russia", []),  # "Kazakhstan" inside a longer word is not a mention
     ("Bishkek or Badakhshan", []),
 ])
 def test_countries_in(text: str, expected: list[str]) -> None:

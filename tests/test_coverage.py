@@ -1,4 +1,4 @@
-"""Every number in the seed is in figures.csv or context.csv, or is listed below as page boilerplate."""
+"""Every number of every seed is accounted for: a figure, a context fact, or left out with the reason."""
 
 from __future__ import annotations
 
@@ -6,72 +6,72 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA_DIR, SEED_PATH, csv_rows, seed_text
+from conftest import DATA_DIR, SEED_PATH, SEED_PATHS, csv_rows, seed_text
 
-from components.extract.pipeline import run
-from components.extract.text import DIGIT_TOKEN, body_span
+from components.extract.context_rules import find_context
+from components.extract.explain import FATES, number_fates
+from components.extract.indicator_rules import find_figures
+from components.extract.pipeline import main, run
+from components.extract.text import DIGIT_TOKEN, Seed, body_span, read_seed
 
-# Numbers on the page that are not figures of the story, found by the words around them (group 1 is the
-# number). Both are in the outlet's donation appeal printed after every article, not in the article body.
-NON_FIGURES = (
-    r"news\s+source\s+for\s+over\s+(\d+)\s+years",  # the outlet's own age, in the appeal's opening line
-    r"support\s+us\s+monthly\s+starting\s+from\s+just\s+(\d+)\.",  # the smallest monthly donation asked
-)
-
-
-def _value_spans(data_dir: Path) -> list[tuple[int, int]]:
-    return [(int(r["value_start"]), int(r["value_end"])) for t in ("figures", "context") for r in csv_rows(t, data_dir)]
+CORPUS = sorted((Path(__file__).parent / "corpus" / "articles").glob("*.txt"))
+ALL_SEEDS = [pytest.param(p, id=p.name) for p in [*SEED_PATHS, *CORPUS]]
 
 
-def _year_spans(text: str, data_dir: Path) -> list[tuple[int, int]]:
-    """The year of a figure: figures.csv keeps it in `year`, beside `as_of` (the words stating it, e.g.
-    "in 2021"), not as a value span; it is covered where that as_of occurs in the row's quote."""
-    spans = []
-    for r in csv_rows("figures", data_dir):
-        if not (r["year"] and r["year"] in r["as_of"]):
-            continue
-        start, end = int(r["start"]), int(r["end"])
-        offset = r["as_of"].index(r["year"])
-        for m in re.finditer(re.escape(r["as_of"]), text[start:end]):
-            at = start + m.start() + offset
-            spans.append((at, at + len(r["year"])))
-    return spans
+def _fates(path: Path) -> tuple[Seed, list[dict]]:
+    seed = read_seed(path)
+    return seed, number_fates(seed, find_figures(seed), find_context(seed))
 
 
-def _boilerplate_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for pattern in NON_FIGURES for m in re.finditer(pattern, text)]
+@pytest.mark.parametrize("path", ALL_SEEDS)
+def test_every_number_token_has_a_fate_and_a_reason(path: Path) -> None:
+    seed, fates = _fates(path)
+    assert fates, "no number found at all"
+    for m in DIGIT_TOKEN.finditer(seed.text):
+        covering = [f for f in fates if f["start"] <= m.start() and m.end() <= f["end"]]
+        assert covering, f"{path.name}: number {m.group(0)!r} at {m.start()} is not accounted for"
+    for f in fates:
+        assert f["fate"] in FATES
+        assert f["reason"].strip(), f"{path.name}: {f['token']!r} has no reason"
+        assert seed.text[f["start"]:f["end"]] == f["token"]
 
 
-def uncovered(text: str, data_dir: Path) -> list[tuple[int, str]]:
-    """Number tokens of text inside no value span, figure year or listed non-figure: (offset, token)."""
-    spans = _value_spans(data_dir) + _year_spans(text, data_dir) + _boilerplate_spans(text)
-    return [(m.start(), m.group(0)) for m in DIGIT_TOKEN.finditer(text)
-            if not any(s <= m.start() and m.end() <= e for s, e in spans)]
+@pytest.mark.parametrize("path", ALL_SEEDS)
+def test_figure_fates_are_exactly_the_figures(path: Path) -> None:
+    seed, fates = _fates(path)
+    figures = [r for r in find_figures(seed) if r["value"] is not None or r["value_low"] is not None]
+    figure_spans = {(f["start"], f["end"]) for f in fates if f["fate"] == "figure"}
+    for r in figures:
+        inside = [s for s in figure_spans if r["value_start"] <= s[0] and s[1] <= r["value_end"]]
+        assert inside, f"{path.name}: figure {r['value_text']!r} has no 'figure' fate"
+    for f in fates:
+        if f["fate"] == "figure":
+            assert f["indicator"] and f["country_iso3"]
 
 
-def test_every_number_of_the_seed_is_covered(seed: str) -> None:
-    missing = uncovered(seed, DATA_DIR)
-    assert not missing, f"numbers in neither table nor NON_FIGURES: {missing}"
+def test_the_shipped_seed_numbers_match_the_committed_tables(seed: str) -> None:
+    """The committed data/ says the same as the fates: each value span of data/ is a figure or context fate."""
+    fates = number_fates(Seed(SEED_PATH.name, seed), csv_rows("figures"), csv_rows("context"))
+    rows = csv_rows("figures") + csv_rows("context")
+    for r in rows:
+        if r["value"] == "" and "position" in r and r["position"]:
+            continue  # a vote position is words, not a number token
+        s, e = int(r["value_start"]), int(r["value_end"])
+        assert any(f["start"] >= s and f["end"] <= e and f["fate"] in ("figure", "context") for f in fates), r
 
 
-def test_the_check_sees_numbers_at_all(seed: str) -> None:
-    assert len(DIGIT_TOKEN.findall(seed)) > len(NON_FIGURES)
+def test_left_out_digits_of_the_shipped_seed_are_outside_the_body(seed: str) -> None:
+    """In the article body every number in digits is a figure, a context fact or a figure's year; the body's
+    left-out numbers are words such as "two patterns", and each says why."""
+    fates = number_fates(Seed(SEED_PATH.name, seed), csv_rows("figures"), csv_rows("context"))
+    body_end = body_span(seed)[1]
+    left = [f for f in fates if f["fate"] == "left out" and not f["reason"].startswith("the year of a figure")]
+    digits = [f for f in left if f["token"][:1].isdigit()]
+    assert digits and all(f["start"] >= body_end for f in digits)
+    assert all(f["reason"] for f in left)
 
 
-@pytest.mark.parametrize("pattern", NON_FIGURES)
-def test_non_figures_are_boilerplate_after_the_body(seed: str, pattern: str) -> None:
-    matches = list(re.finditer(pattern, seed))
-    assert len(matches) == 1, "each non-figure must name exactly one number"
-    assert matches[0].start(1) >= body_span(seed)[1], "a listed non-figure lies inside the article body"
-
-
-def test_year_route_covers_only_figure_years(seed: str) -> None:
-    years = {seed[s:e] for s, e in _year_spans(seed, DATA_DIR)}
-    assert years == {r["year"] for r in csv_rows("figures") if r["year"]}
-    assert all(re.fullmatch(r"(?:19|20)\d\d", y) for y in years)
-
-
-def test_a_number_no_table_holds_is_reported(seeds_copy: Path, tmp_path: Path) -> None:
+def test_a_number_no_table_holds_is_reported_left_out(seeds_copy: Path, tmp_path: Path) -> None:
     text = seed_text()
     body_end = body_span(text)[1]
     added = str(len(text) * 7)  # a number the article does not contain
@@ -80,4 +80,15 @@ def test_a_number_no_table_holds_is_reported(seeds_copy: Path, tmp_path: Path) -
     edited = text[:body_end] + sentence + text[body_end:]
     (seeds_copy / SEED_PATH.name).write_bytes(edited.encode("utf-8"))
     run(seeds_copy, tmp_path / "out")
-    assert uncovered(edited, tmp_path / "out") == [(body_end + sentence.index(added), added)]
+    seed = read_seed(seeds_copy / SEED_PATH.name)
+    fates = number_fates(seed, csv_rows("figures", tmp_path / "out"), csv_rows("context", tmp_path / "out"))
+    (fate,) = [f for f in fates if f["token"] == added]
+    assert fate["fate"] == "left out" and fate["reason"]
+
+
+def test_explain_command_lists_every_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--explain"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"\d+ numbers in 1 seeds: 9 figure, 30 context, \d+ left out", out)
+    assert "remittances_share_of_gdp of TJK: 30%" in out
+    assert not (DATA_DIR / ".extract-explain").exists()

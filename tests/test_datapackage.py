@@ -10,7 +10,7 @@ import frictionless
 import pytest
 from conftest import DATA_DIR, SEED_PATH
 
-from components.schema import TABLES
+from components.schema import INPUTS, TABLES
 from components.store import load_package
 
 PACKAGE_PATH = DATA_DIR / "datapackage.json"
@@ -43,7 +43,7 @@ def test_frictionless_would_catch_a_broken_row(tmp_path) -> None:
 
 def test_resources_are_the_contract_tables(package: dict) -> None:
     resources = _resources(package)
-    assert set(resources) == set(TABLES)
+    assert set(resources) == set(TABLES) | set(INPUTS)  # the extracted tables and the newsroom's decisions
     for name, resource in resources.items():
         assert resource["path"] == f"{name}.csv" and (DATA_DIR / resource["path"]).is_file()
 

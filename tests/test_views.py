@@ -10,12 +10,15 @@ from html.parser import HTMLParser
 
 import pytest
 
+from components.indicators import BY_ID
 from components.store import load_story, package_zip
 from components.views.article import article_html, quote_anchor
 from components.views.context import context_html, timeline
 from components.views.downloads import figures_csv, filtered_figures
+from components.views.labels import NOT_REPORTED
 from components.views.profile import profile_html
 from components.views.summary import summary_sentences
+from tests.html_tree import parse
 
 
 @pytest.fixture(scope="module")
@@ -84,12 +87,13 @@ def test_back_links_lead_to_the_charts(story):
     assert re.search(rf'id="q-{start}">.*?</mark><a class="back" href="#panel-migrant_workers"', html)
 
 
-def test_profile_lists_all_four_indicators_and_links_each_quote(story):
-    html = profile_html(story, "KAZ")
-    assert html.count("<tr>") >= 5  # header + four indicators
-    assert "not reported in the article" in html  # Kazakhstan has no migrant figure
+def test_profile_lists_all_four_indicators_each_figure_in_its_cell_with_its_quote_link(story):
+    rows = {r.find("th").text: r for r in parse(profile_html(story, "KAZ")).find("tbody").find_all("tr")}
+    assert rows[BY_ID["migrant_workers"].heading].find("td", cls="v").text == NOT_REPORTED  # no migrant figure
     for row in story.figures[story.figures["country_iso3"] == "KAZ"].itertuples():
-        assert f"#q-{row.start}" in html and row.value_text in html
+        cells = rows[BY_ID[row.indicator].heading]
+        assert cells.find("td", cls="v").text == row.value_text
+        assert cells.find("a").attrs["href"] == f"#q-{row.start}" and cells.find("q").text == row.quote
 
 
 def test_profile_leaves_out_region_wide_facts(story):
@@ -99,11 +103,12 @@ def test_profile_leaves_out_region_wide_facts(story):
         assert row.label not in html
 
 
-def test_context_lists_every_fact_with_its_quote_link(story):
-    html = context_html(story.context)
+def test_context_lists_every_fact_with_its_value_and_quote_link(story):
+    items = parse(context_html(story.context)).find_all("li")
+    assert len(items) == len(story.context)
     for row in story.context.itertuples():
-        assert f'href="#q-{row.start}"' in html
-        assert row.value_text in html
+        item = next(i for i in items if i.find("a").attrs["href"] == f"#q-{row.start}" and row.label in i.text)
+        assert item.find("strong", cls="fv").text == " ".join(p for p in (row.qualifier, row.value_text) if p)
 
 
 def test_timeline_puts_years_in_order_and_undated_after(story):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from components.countries import countries_in
 from components.extract.text import NUMBER_PATTERN, Seed, body_span, parse_number, sentence_spans
@@ -26,6 +27,7 @@ class Fact:
     pattern: str
     qualifier: str = ""  # "up to", "at least"...: the article's hedge, kept beside the number
     kind: str = "number"  # "number", "date" (text kept, no value) or "year"
+    anchor: str = ""  # words the sentence must also hold, so a generic pattern keeps to the fact it labels
 
 
 # Patterns describe the language around each fact; the values themselves come from the text.
@@ -37,23 +39,24 @@ FACTS = (
     Fact("leaked_soldiers", "Russian soldiers whose personal data appeared in the leak", "Counts",
          "soldiers", rf"personal\s+data\s+of\s+(?P<value>{NUM})\s+Russian\s+soldiers"),
     Fact("leaked_list_pages", "Pages in the leaked list of military personnel", "Counts", "pages",
-         rf"(?P<value>{NUM})-page\s+list"),
+         rf"(?P<value>{NUM})-page\s+list", anchor=r"military\s+personnel"),
     Fact("advice_seekers", "Central Asians who sought Chupik's legal advice after pressure to enlist",
-         "Counts", "people", rf"more\s+than\s+(?P<value>{NUM})\s+Central\s+Asians", "more than"),
+         "Counts", "people", rf"more\s+than\s+(?P<value>{NUM})\s+Central\s+Asians", "more than",
+         anchor=r"legal\s+advice"),
     Fact("pressure_since", "Chupik: pressure on migrants to sign up, since", "Timeline", "",
-         rf"since\s+(?P<value>{MONTH}\s+\d{{1,2}})", kind="date"),
+         rf"since\s+(?P<value>{MONTH}\s+\d{{1,2}})", kind="date", anchor=r"sign\s+up\s+for\s+contract"),
     Fact("scam_callers", "Tajik and Uzbek citizens who called Chupik about citizenship-for-service offers",
-         "Counts", "people", rf"calls\s+from\s+(?P<value>{NUM})\s+"),
+         "Counts", "people", rf"calls\s+from\s+(?P<value>{NUM})\s+", anchor=r"citizenship"),
     Fact("metro_promise_months", "Citizenship promised by recruiters in Moscow metro tents, within",
          "Recruitment and pay", "months", rf"citizenship\s+in\s+just\s+(?P<value>{NUM})\s+months"),
     Fact("chupik_asylum_stripped", "Chupik stripped of her asylum status by Russian authorities",
          "Timeline", "", rf"in\s+(?P<value>{MONTH}\s+{YEAR})\s+was\s+stripped", kind="date"),
     Fact("leave_russia_age_min", "Chupik urges male Central Asians to leave Russia: youngest age",
-         "Age limits", "years", r"ages\s+of\s+(?P<value>\d+)\s+and\s+\d+"),
+         "Age limits", "years", r"ages\s+of\s+(?P<value>\d+)\s+and\s+\d+", anchor=r"leave\s+Russia"),
     Fact("leave_russia_age_max", "Chupik urges male Central Asians to leave Russia: oldest age",
-         "Age limits", "years", r"ages\s+of\s+\d+\s+and\s+(?P<value>\d+)"),
+         "Age limits", "years", r"ages\s+of\s+\d+\s+and\s+(?P<value>\d+)", anchor=r"leave\s+Russia"),
     Fact("truck_driver_age", "Apparent age of the Uzbek man seen driving a Russian military truck",
-         "Age limits", "years (decade)", r"in\s+his\s+(?P<value>\d+s)\b"),
+         "Age limits", "years (decade)", r"in\s+his\s+(?P<value>\d+s)\b", anchor=r"recruited"),
     Fact("contract_length", "Contract offered to the Uzbek man", "Recruitment and pay", "months",
          rf"(?P<value>{NUM})-month\s+contract"),
     Fact("monthly_pay_rub", "Monthly salary offered with the contract", "Recruitment and pay",
@@ -67,11 +70,11 @@ FACTS = (
     Fact("foreigner_contract_law_year", "Russia codifies foreigners' right to serve under contract",
          "Timeline", "", rf"Russia\s+in\s+(?P<value>{YEAR})\s+codified", kind="year"),
     Fact("foreigner_contract_age_min", "Foreigners allowed to serve under contract: youngest age",
-         "Age limits", "years", r"aged\s+(?P<value>\d+)\s+to\s+\d+"),
+         "Age limits", "years", r"aged\s+(?P<value>\d+)\s+to\s+\d+", anchor=r"serve\s+under\s+a\s+contract"),
     Fact("foreigner_contract_age_max", "Foreigners allowed to serve under contract: oldest age",
-         "Age limits", "years", r"aged\s+\d+\s+to\s+(?P<value>\d+)"),
+         "Age limits", "years", r"aged\s+\d+\s+to\s+(?P<value>\d+)", anchor=r"serve\s+under\s+a\s+contract"),
     Fact("foreign_contractors_period", "Period of the count of foreigners serving under contract",
-         "Timeline", "", rf"Between\s+(?P<value>{YEAR}-{YEAR})", kind="date"),
+         "Timeline", "", rf"Between\s+(?P<value>{YEAR}-{YEAR})", kind="date", anchor=r"serving\s+under\s+a\s+contract"),
     Fact("foreign_contractors_min", "Foreigners serving under contract in that period: low end",
          "Counts", "people", rf"hovered\s+between\s+(?P<value>{NUM})\s+and"),
     Fact("foreign_contractors_max", "Foreigners serving under contract in that period: high end",
@@ -95,6 +98,11 @@ FACTS = (
 )
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.S)
+
+
 def find_context(seed: Seed) -> list[dict]:
     """One row per fact the article states, in the order of FACTS; absent facts give no row."""
     start, end = body_span(seed.text)
@@ -105,8 +113,8 @@ def find_context(seed: Seed) -> list[dict]:
 def _first_match(seed: Seed, fact: Fact, sentences: list[tuple[int, int]]) -> Iterator[dict]:
     for s, e in sentences:
         sentence = seed.text[s:e]
-        m = re.search(fact.pattern, sentence, flags=re.S)
-        if m:
+        m = _compiled(fact.pattern).search(sentence)
+        if m and (not fact.anchor or _compiled(fact.anchor).search(sentence)):
             yield _row(seed, fact, s, e, m)
             return
 

@@ -1,112 +1,852 @@
-"""Find the four country indicators in an article's sentences, each row with its exact words."""
+"""Find the four country indicators in an article, each row with its exact words, and why other numbers are left out."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from components.countries import country_name, country_pattern, resolve
-from components.extract.text import NUMBER_PATTERN, Seed, body_span, parse_number, sentence_spans
+from components.countries import OTHER_DEMONYMS, Mention, country_name, mentions, other_country_regex
+from components.extract import cues
+from components.extract.dates import Period, period_for, time_words
+from components.extract.numbers import Number, exact_float, find_numbers
+from components.extract.text import Seed, paragraph_spans, sentence_spans
+from components.extract.un_votes import VOTE_CONTEXT, vote_rows
 from components.indicators import VOTE
 
-# Vote positions as news copy states them; the article's own words are kept as the position.
-VOTE_POSITION = (r"abstained|did\s+not\s+vote|voted\s+(?:in\s+favou?r|for|against|yes|no)"
-                 r"|supported|opposed|backed")
+MIGRANTS, REMITTANCES, CITIZENSHIP = "migrant_workers", "remittances_share_of_gdp", "citizenship_grants"
+UNITS = {MIGRANTS: "workers", REMITTANCES: "percent of GDP", CITIZENSHIP: "people"}
+ORDER = (MIGRANTS, REMITTANCES, CITIZENSHIP, VOTE)
+CARRY_SENTENCES = 4  # how far back a family named in an earlier sentence still frames a sentence that names none
+
+_DASH = (r"\s[—–]\s(?!(?:about|some|nearly|around|over|almost|roughly|at\s+least|more\s+than|less\s+than|up\s+to|"
+         r"an\s+estimated|just|only)?\s*[\d(])")  # not "Ukraine – 375,989", "economy — at least 16 percent"
+_CLAUSE_BREAK = re.compile(r";|" + _DASH + r"|,\s+(?:while|whereas|but|although|though|yet|and\s+(?:in|for|by)\b)\s"
+                           r"|,\s+(?=(?:in|for|by)\s+(?:19|20)\d\d\b)")
+_SEGMENT_BREAK = re.compile(r"[,;()\[\]]|" + _DASH)
+_ATTRIBUTION = (re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:]+?)(?=\s*(?:[,.;:]|$))"),
+                re.compile(r"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates)\s+(?:from|of|by|published\s+by)\s+"
+                           r"(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w’'-]*)*)"),
+                re.compile(r",\s+(?P<who>(?:the\s+|[Rr]ussia['’]s\s+)?(?:[A-Z][\w’'-]*\s+){0,4}(?:[Mm]inistry|[Bb]ank|"
+                           r"[Ss]ervice|[Aa]gency|[Oo]ffice|[Oo]bservatory|[Cc]ommittee|[Ff]und|[Ii]nstitute)"
+                           r"(?:\s+(?:in|of)\s+[A-Z][\w’'-]*)?)\s+(?:said|says|reported|reports|estimates|estimated"
+                           r"|shows|showed)\b"))
+_MORE = re.compile(r"(?i)^\s*(?:more|others?|additional|further)\b")
+_FURTHER = re.compile(r"(?i)\b(?:a\s+further|another|an\s+additional|a\s+further)\s+$")
+_SUBNATIONAL = re.compile(r"\b(?:district|province|oblast|village|town|city|municipality|county|capital\s+region|"
+                          r"[A-Z][a-z]+\s+region|region\s+of\s+[A-Z]\w+|Moscow\s+region)\b")
+_COUNT_NOUN = re.compile(r"(?i)(?:(?:[a-z]+\s+){0,2})(?:migrants?|workers|labou?rers|citizens|nationals|people|persons"
+                         r"|Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?|passports|acquisitions|applications|permits|patents)\b")
+
+
+@dataclass
+class Sentence:
+    """One sentence and what the article around it says."""
+
+    seed: Seed
+    start: int
+    end: int
+    index: int  # position among all sentences of the article
+    paragraph: int
+    earlier: list[tuple[int, int]]  # earlier sentences of the same paragraph, in order
+    heading: bool
+    numbers: list[Number] = field(default_factory=list)
+    ca: list[Mention] = field(default_factory=list)
+    others: list[tuple[int, int, str]] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+    vote_words: bool = False  # names the UN, a resolution or a vote
+
+    @property
+    def text(self) -> str:
+        return self.seed.text
+
+    @property
+    def words(self) -> str:
+        return self.seed.text[self.start:self.end]
 
 
 @dataclass(frozen=True)
-class Rule:
-    """How one indicator is stated: which sentences, and the pattern of a country's figure."""
+class Reading:
+    """What an article gives: figure rows, and each number left out with its reason."""
 
-    indicator: str
-    sentence: str  # regex a sentence must match to state this indicator
-    figure: str  # regex with groups `value` and `country`, searched within that sentence
-    unit: str
-    year: str = ""  # regex with group `year` for the year the sentence gives, if any
-    as_of: str = ""  # regex whose match is the period in the article's words ("in 2021")
-    attribution: str = ""  # regex with group `who` for whom the article credits
-
-
-def _num() -> str:
-    return rf"(?P<value>{NUMBER_PATTERN})"
-
-
-def _country() -> str:
-    return rf"(?P<country>{country_pattern()})"
-
-
-def rules() -> tuple[Rule, ...]:
-    """The indicator rules, written as patterns of the language, never of the article's numbers."""
-    return (
-        Rule("migrant_workers", sentence=r"\bwork(?:ers|ing)\b.*\bin\s+Russia\b",
-             figure=rf"{_num()}\s+(?:workers\s+|migrants\s+|people\s+)?from\s+{_country()}\b",
-             unit="workers", year=r"\bin\s+(?P<year>(?:19|20)\d\d)\b", as_of=r"\bin\s+(?:19|20)\d\d\b",
-             attribution=r"According\s+to\s+(?P<who>[^,]+),"),
-        Rule("remittances_share_of_gdp", sentence=r"\bRemittances\b.*\b(?:gross\s+domestic\s+product|GDP)\b",
-             figure=rf"(?P<value>\d+(?:\.\d+)?%)\s+of\s+{_country()}[’']s\b",
-             unit="percent of GDP", year=r"\bin\s+(?P<year>(?:19|20)\d\d)\b",
-             as_of=r"\bin\s+(?:19|20)\d\d\b", attribution=r"According\s+to\s+(?P<who>[^,]+),"),
-        Rule("citizenship_grants", sentence=r"\bacquired\s+(?:Russian\s+)?citizenship\b",
-             figure=rf"{_num()}\s+{_country()}\b", unit="people",
-             year=r"\bIn\s+(?P<year>(?:19|20)\d\d)\b", as_of=r"\bIn\s+(?:19|20)\d\d(?:\s+alone)?\b",
-             attribution=r"According\s+to\s+(?P<who>[^,]+),"),
-    )
-
-
-VOTE_SENTENCE = r"\bGeneral\s+Assembly\b"
-VOTE_DATE = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
+    figures: list[dict]
+    left_out: list[dict]
 
 
 def find_figures(seed: Seed) -> list[dict]:
-    """All indicator rows of one article, in the order the article states them."""
-    rows = [row for rule in rules() for row in _numeric_rows(seed, rule)]
-    rows += list(_vote_rows(seed))
-    return rows
+    """All indicator rows of one article: by indicator, then in the order the article states them."""
+    return read_article(seed).figures
 
 
-def _sentences(seed: Seed, pattern: str) -> Iterator[tuple[int, int]]:
-    start, end = body_span(seed.text)
-    for s, e in sentence_spans(seed.text, start, end):
-        if re.search(pattern, seed.text[s:e], flags=re.S):
-            yield s, e
+def read_article(seed: Seed) -> Reading:
+    """Read every sentence of the body: indicator rows, and the numbers left out with the reason."""
+    sentences = _sentences(seed)
+    figures: list[dict] = []
+    left: list[dict] = []
+    recent: list[tuple[int, str]] = []  # (sentence index, family) named or used, most recent last
+    dated: dict[int, set[str]] = {}  # sentence start -> the indicators of the figures found in it
+    for i, sent in enumerate(sentences):
+        figures += vote_rows(seed, sentences, i)
+        if sent.heading:
+            recent = [(sent.index, f) for f in sorted(sent.families)]
+        carried = _carried(recent, sent.index)
+        rows, out = _quantities(sent, carried, dated)
+        dated[sent.start] = {r["indicator"] for r in rows}
+        figures += rows
+        left += out
+        for f in sorted(strong_families(sent.words) | {r["indicator"] for r in rows}):
+            recent.append((sent.index, f))
+        recent = [(at, f) for at, f in recent[-12:] if sent.index - at <= CARRY_SENTENCES]  # bounded: no quadratic scan
+    order = {ind: i for i, ind in enumerate(ORDER)}
+    figures = _dedupe(sorted(figures, key=lambda r: order[r["indicator"]]))
+    return Reading(figures, left)
 
 
-def _numeric_rows(seed: Seed, rule: Rule) -> Iterator[dict]:
-    for s, e in _sentences(seed, rule.sentence):
-        sentence = seed.text[s:e]
-        year = re.search(rule.year, sentence) if rule.year else None
-        as_of = re.search(rule.as_of, sentence) if rule.as_of else None
-        who = re.search(rule.attribution, sentence) if rule.attribution else None
-        for m in re.finditer(rule.figure, sentence):
-            value_text = m.group("value")
-            yield _row(seed, rule.indicator, resolve(m.group("country")), s, e,
-                       value=parse_number(value_text), value_text=value_text,
-                       value_start=s + m.start("value"), unit=rule.unit,
-                       year=year.group("year") if year else "",
-                       as_of=as_of.group(0) if as_of else "",
-                       attribution=who.group("who").strip() if who else "")
+def _carried(recent: list[tuple[int, str]], index: int) -> set[str]:
+    """Families earlier sentences frame this one with: remittances if named in the last few sentences; of the count
+    families, those of the most recent sentence that named one."""
+    near = [(at, f) for at, f in recent if index - at <= CARRY_SENTENCES]
+    carried = {f for _, f in near if f == REMITTANCES}
+    counts = [(at, f) for at, f in near if f in (MIGRANTS, CITIZENSHIP)]
+    if counts:
+        last = max(at for at, _ in counts)
+        carried |= {f for at, f in counts if at == last}
+    return carried
 
 
-def _vote_rows(seed: Seed) -> Iterator[dict]:
-    """Each clause "A, B and C <position>" of a General Assembly sentence gives one row per state."""
-    group = rf"(?P<countries>(?:{country_pattern()})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{country_pattern()}))*)"
-    for s, e in _sentences(seed, VOTE_SENTENCE):
-        sentence = seed.text[s:e]
-        date = re.search(VOTE_DATE, sentence)
-        for m in re.finditer(rf"{group}\s+(?P<position>{VOTE_POSITION})", sentence):
-            position = re.sub(r"\s+", " ", m.group("position"))
-            for c in re.finditer(country_pattern(), m.group("countries")):
-                yield _row(seed, VOTE, resolve(c.group(0)), s, e, value=None,
-                           value_text=m.group("position"), value_start=s + m.start("position"),
-                           unit="", position=position, as_of=date.group(0) if date else "")
+def _sentences(seed: Seed) -> list[Sentence]:
+    body_start, body_end = seed.body
+    out: list[Sentence] = []
+    for p, (ps, pe) in enumerate(paragraph_spans(seed.text, body_start, body_end)):
+        spans = sentence_spans(seed.text, ps, pe)
+        for j, (s, e) in enumerate(spans):
+            words = seed.text[s:e]
+            sent = Sentence(seed, s, e, len(out), p, spans[:j], heading=not cues.HEADING_END.search(words)
+                            and len(words) < 120 and not words.rstrip().endswith(":"))
+            sent.numbers = find_numbers(seed.text, s, e)
+            sent.ca = mentions(seed.text, s, e)
+            sent.others = _others(seed.text, s, e)
+            sent.families = set(families(words))
+            sent.vote_words = bool(VOTE_CONTEXT.search(words))
+            out.append(sent)
+    return out
 
 
-def _row(seed: Seed, indicator: str, iso3: str, start: int, end: int, *, value: float | None,
-         value_text: str, value_start: int, unit: str, year: str = "", as_of: str = "",
-         attribution: str = "", position: str = "") -> dict:
-    return {"source": seed.name, "indicator": indicator, "country_iso3": iso3,
-            "country": country_name(iso3), "value": value, "position": position,
-            "value_text": value_text, "unit": unit, "year": year, "as_of": as_of,
-            "attribution": attribution, "quote": seed.text[start:end], "start": start, "end": end,
-            "value_start": value_start, "value_end": value_start + len(value_text)}
+def _dedupe(rows: list[dict]) -> list[dict]:
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        key = (r["indicator"], r["country_iso3"], r["value_start"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+_RUSSIA_ROLE = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|from|for|of|on|with|leave|left|and|"
+                          r"at|than|towards?|via|through)\s+$")
+_ADJECTIVES = frozenset(("Russian", "Chinese", "Turkish", "Korean", "Indian", "Afghan", "Iranian", "Syrian"))
+
+
+def _others(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """Other states named in the sentence, except Russia where it is the destination or source, and adjectives."""
+    found = []
+    for m in other_country_regex().finditer(text, s, e):
+        name = m.group(0)
+        bare = re.sub(r"['’]s?$", "", name)
+        if re.fullmatch(r"(?:the\s+)?Russia(?:n\s+Federation)?", bare) and (
+                _RUSSIA_ROLE.search(text, max(s, m.start() - 12), m.start()) or name != bare):
+            continue  # "in Russia", "from Russia", "Russia's": the destination, not a rival to pair with
+        if bare in _ADJECTIVES:
+            continue  # "Russian citizenship", "Russian government statistics"
+        found.append((m.start(), m.end(), bare))
+    return found
+
+
+# --- Families -----------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=8192)
+def families(text: str) -> frozenset[str]:
+    """Indicator families a piece of text speaks of by name."""
+    return frozenset(_families(text))
+
+
+def _families(text: str) -> set[str]:
+    found = set()
+    if cues.REMITTANCES.search(text) and cues.GDP.search(text):
+        found.add(REMITTANCES)
+    if cues.CITIZENSHIP.search(text) and cues.ACQUIRED.search(text):
+        found.add(CITIZENSHIP)
+    if cues.MIGRANTS.search(text) or (cues.MIGRANTS_WEAK.search(text) and cues.RUSSIA.search(text)
+                                      and not cues.ACQUISITION.search(text)):
+        found.add(MIGRANTS)
+    return found
+
+
+def strong_families(text: str) -> set[str]:
+    """Families named outright (not migrants inferred from "citizens … in Russia"): what frames later sentences."""
+    found = set(families(text))
+    if MIGRANTS in found and not cues.MIGRANTS.search(text):
+        found.discard(MIGRANTS)
+    return found
+
+
+# --- Quantities ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class Judged:
+    """What became of the previous number of the sentence (for elided nouns: "…, and 12,400 more")."""
+
+    family: str = ""
+    reason: str = ""
+
+
+def _quantities(sent: Sentence, carried: set[str], dated: dict[int, set[str]]) -> tuple[list[dict], list[dict]]:
+    rows: list[dict] = []
+    left: list[dict] = []
+    clauses = _clauses(sent)
+    pairs = _respectively(sent, clauses)
+    vote_like = _vote_tally_sentence(sent)
+    previous = Judged()
+    for n in sent.numbers:
+        reason = cues.KIND_REASONS.get(n.kind, "")
+        if reason:
+            left.append(_left(sent, n, reason))
+            continue
+        clause = next(((cs, ce) for cs, ce in clauses if cs <= n.start < ce), (sent.start, sent.end))
+        head, tail = _phrase(sent, n, clause)
+        family, reason = _judge(sent, n, clause, head, tail, carried, pairs, vote_like, previous)
+        if reason not in _NOT_A_GROUP:
+            previous = Judged(family, reason)
+        if reason.startswith("="):
+            iso3 = reason[1:]
+            period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause,
+                                _framing(sent, family, dated),
+                                sent.seed.published, _separators(sent))
+            rows.append(_row(sent, family, iso3, n, period))
+        else:
+            left.append(_left(sent, n, reason, family))
+    return rows, left
+
+
+def _separators(sent: Sentence) -> list[tuple[int, int]]:
+    """The numbers that part a figure from a year beyond them; a change amount ("by 43%") does not."""
+    return [(q.start, q.end) for q in sent.numbers if q.kind in ("count", "percent", "money")
+            and not _BY_AMOUNT.search(sent.text, max(sent.start, q.lead - 4), q.lead)]
+
+
+_BY_AMOUNT = re.compile(r"(?i)\bby\s+$")  # "decreased by 43% — to 1.7 million": a change, not a figure with a date
+
+
+# Numbers that count no people, so a later "including N" or "of them N" does not refer to them.
+_NOT_A_GROUP = frozenset(("an age or a duration", "a rank or ordinal", "a measurement, not a count of people",
+                          "a small number with no counted noun (an age, a duration, a label): not a state's count",
+                          "digits without separators or a noun (a code, phone or address), not a count"))
+
+
+def _framing(sent: Sentence, family: str, dated: dict[int, set[str]]) -> list[tuple[int, int]]:
+    """The earlier sentences of the paragraph whose year may frame a figure of this family: back to the nearest one
+    whose figures are of other indicators only (its year dates those: "… set in 2008 with 49 percent of GDP" does not
+    date the migrant count after it)."""
+    spans = sent.earlier
+    for k in range(len(spans) - 1, -1, -1):
+        found = dated.get(spans[k][0], set())
+        if found and family not in found:
+            return spans[k + 1:]
+    return spans
+
+
+def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str, carried: set[str],
+           pairs: dict[int, str], vote_like: bool, previous: Judged) -> tuple[str, str]:
+    """(family, "=ISO3") for a figure, else (family or "", the reason it is left out)."""
+    if _bare_digits(sent, n):
+        return "", "digits without separators or a noun (a code, phone or address), not a count"
+    if vote_like and n.kind == "count":
+        return "", "a global vote tally or count of countries"
+    reason = cues.trap(head, tail, n.kind)
+    if reason == cues.REGIONAL and _state_between_region_and(sent, n, head):
+        reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
+    if not reason and n.kind == "count":
+        reason = cues.predicate_trap(_predicate_after(sent, n, clause, tail))
+    if reason:
+        return "", reason
+    inherited = _inherited(sent, n, head, tail, previous)
+    if inherited:
+        return inherited
+    if n.kind == "count" and n.value is not None and n.value < 100 and not _COUNT_NOUN.match(
+            sent.text[n.tail_start:n.tail_start + 40].lstrip(" -")):
+        return "", "a small number with no counted noun (an age, a duration, a label): not a state's count"
+    elided = bool(_MORE.match(tail) or _FURTHER.search(head))
+    if elided and previous.reason and not previous.reason.startswith("="):
+        return previous.family, previous.reason
+    if _SUBNATIONAL.search(head + tail) or (n.kind == "percent" and _SUBNATIONAL.search(
+            sent.text, clause[0], clause[1])):
+        return "", "a figure for a district, city or region, not the country"
+    family, why = _family(sent, n, clause, head, tail, carried)
+    if not family:
+        return "", why
+    if _SUBSET.search(head) or _SUBSET_TAIL.match(tail):
+        if previous.reason.startswith("=") and previous.family == family:
+            return family, "a part of the group counted just before it, not a total"
+    if _earlier_time(sent, n, clause):
+        return family, "an earlier value ('previously', 'before'), its date not stated"
+    if cues.CHANGE_FROM.search(head) and _change_clause(sent, n, clause) and not _own_year_after(sent, n, clause) \
+            and not (_mention_after(sent, n, clause[1], family) or ("",))[0].startswith("="):
+        return family, cues.EARLIER_REASON  # "up from 11,900"; not "compared with 2.4 million Tajiks"
+    if re.search(r"(?i)\bwhen\s+$", head) and _RISE_FROM_WHEN.search(sent.text, clause[0], n.lead) \
+            and not _own_year_after(sent, n, clause):
+        return family, cues.EARLIER_REASON  # "a sharp rise from five years ago, when about 30,000 …"
+    if re.search(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:exceed|surpass|top|reach)\w*\b",
+                 head):
+        return family, "a negated or bounding statement, not a figure"
+    if cues.FORECAST.search(sent.text, clause[0], clause[1]):
+        return family, cues.FORECAST_REASON
+    if family == MIGRANTS:
+        where = _elsewhere(sent, n, clause, head, tail)
+        if where:
+            return family, where
+    owner, how = _owner(sent, n, clause, family, pairs)
+    if not owner.startswith("="):
+        return family, owner
+    if how in ("anaphora", "previous", "group"):
+        reason = cues.clause_trap(sent.text[clause[0]:clause[1]], n.kind)
+        if reason:
+            return family, reason
+    if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
+                              and how not in ("after", "before", "list", "series", "subject", "clause")
+                              and not (how in ("anaphora", "previous", "group") and family in carried)):
+        return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
+    return family, owner
+
+
+_SUBSET = re.compile(r"(?i)\b(?:including|of\s+(?:whom|which|them|those)|among\s+them|among\s+whom)\s+$")
+_SUBSET_TAIL = re.compile(r"(?i)\s*(?:[a-z]+\s+)?of\s+(?:them|whom|those)\b")
+_PARALLEL_HEAD = re.compile(r"(?:\bwith|[-–—:(,]|\band)\s*$")
+
+
+def _predicate_after(sent: Sentence, n: Number, clause: tuple[int, int], tail: str) -> str:
+    """The words after the number's apposition, when its own words hold no verb; else empty."""
+    if cues.VERB.search(tail):
+        return ""
+    start = n.tail_start + len(tail)
+    end = min([q.lead for q in sent.numbers if q.lead >= start and q.kind in ("count", "percent", "money")]
+              + [clause[1]])
+    return sent.text[start:end]
+
+
+def _inherited(sent: Sentence, n: Number, head: str, tail: str, previous: Judged) -> tuple[str, str] | None:
+    """A part of a group left out ("including 265,000", "of whom 280,000"), or a parallel item after one
+    ("Kyrgyzstan - 265,000" after "918,000 … came to work"): left out for the same reason as the group."""
+    if not previous.reason or previous.reason.startswith("="):
+        return None
+    if (_SUBSET.search(head) or _SUBSET_TAIL.match(tail)) and previous.reason in cues.WHAT_REASONS:
+        return previous.family, previous.reason  # not "abroad": "600,000 of them work in Russia" is a figure
+    before = sent.text[max(sent.start, n.lead - len(head) - 2):n.lead]  # the head and the separator opening it
+    if previous.reason in cues.WHAT_REASONS and _PARALLEL_HEAD.search(before) and not cues.VERB.search(tail):
+        return previous.family, previous.reason
+    return None
+
+
+_EARLIER = re.compile(r"(?i)\b(?:previously|formerly|in\s+the\s+past|at\s+(?:its|their|the)\s+peak|used\s+to|"
+                      r"back\s+then|before|earlier)\b")
+
+
+def _earlier_time(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
+    """"Previously, the number exceeded 800,000", "less than before, when it exceeded 800,000": a value for an
+    earlier time the sentence does not date."""
+    start = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [sent.start])
+    if not _EARLIER.search(sent.text, start, n.lead):
+        return False
+    return not time_words(sent.text, sent.start, sent.end, sent.seed.published)
+
+
+def _state_between_region_and(sent: Sentence, n: Number, head: str) -> bool:
+    region = list(re.finditer(r"Central\s+Asia|\bthe\s+(?:region|CIS)\b", head))
+    if not region:
+        return False
+    at = n.lead - len(head) + region[-1].end()
+    return any(at <= m.start < n.lead for m in sent.ca)
+
+
+def _local_families(sent: Sentence, clause: tuple[int, int]) -> set[str]:
+    return families(sent.text[clause[0]:clause[1]])
+
+
+_PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\d{2,5}\))(?:[\s.-]?\d{2,4}){2,}")
+
+
+def _bare_digits(sent: Sentence, n: Number) -> bool:
+    """"1212", "+7 495 000 12 34": a phone number, or four digits and more without separators or a noun after them."""
+    if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(sent.text, sent.start, sent.end)):
+        return True
+    if not re.fullmatch(r"\d{4,}", n.text):
+        return False
+    return not re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons|migrants|workers|citizens|nationals|Tajiks|Uzbeks|"
+                        r"Kazakhs|Kyrgyz|Turkmens?)\b", sent.text[n.tail_start:n.tail_start + 40])
+
+
+def _vote_tally_sentence(sent: Sentence) -> bool:
+    return bool(re.search(r"(?i)\b(?:votes?\s+(?:in\s+favou?r|to)|abstentions|in\s+favou?r,|adopted\s+\d|passed\s+\d"
+                          r"|voted\s+for\s+the\s+text|member\s+states?|-member|countries\s+(?:that\s+)?voted)\b",
+                          sent.words)) and not sent.families
+
+
+def _change_clause(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
+    """"up from N", "compared with N", or "rose from N to M": a comparison whose earlier value this is."""
+    head = sent.text[clause[0]:n.lead]
+    return bool(re.search(r"(?i)\b(?:up|down)\s+from\s+(?:\w+\s+)?$|\bcompared\s+(?:with|to)\s+(?:\w+\s+)?$|\bthan\s+"
+                          r"(?:\w+\s+)?$", head)) or bool(re.search(
+        r"(?i)\b(?:rose|risen|rising|fell|fallen|grew|grown|increased|decreased|climbed|dropped|declined|jumped|went|"
+        r"(?:a|the)\s+(?:\w+\s+)?(?:drop|fall|decline|decrease|rise|increase|jump|reduction)|"
+        r"soared|surged|slipped|slid|shrank|doubled|tripled|moved|changed|swelled|plunged|tumbled|recovered|"
+        r"rebounded)\b[^.;]*\bfrom\s+(?:\w+\s+)?$", head))
+
+
+_RISE_FROM_WHEN = re.compile(r"(?i)\bfrom\s+[^,;.]{1,40},\s*when\s+$")
+
+
+def _own_year_after(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
+    return bool(re.match(r"\s*(?:[a-z]+\s+){0,3}?(?:in|for|at\s+the\s+end\s+of)\s+(?:19|20)\d\d\b|\s*\((?:19|20)\d\d\)",
+                         sent.text[n.tail_start:clause[1]]))
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+    cuts = [sent.start] + [m.start() for m in _CLAUSE_BREAK.finditer(sent.text, sent.start, sent.end)] + [sent.end]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _phrase(sent: Sentence, n: Number, clause: tuple[int, int]) -> tuple[str, str]:
+    """The number's words around it: its segment, cut at the neighbouring numbers. A number alone in
+    parentheses ("residence permits (79,000)") takes the words before the parenthesis as its phrase."""
+    text = sent.text
+    cs, ce = clause
+    lead = n.lead
+    if re.search(r"\(\s*$", text[max(cs, lead - 3):lead]) and re.match(r"\s*\)", text[n.tail_start:]):
+        lead = text.rindex("(", cs, lead)
+    seg_start = cs
+    for m in _SEGMENT_BREAK.finditer(text, cs, ce):  # to the clause end: a dash's look-ahead sees the number
+        if m.end() > lead:
+            break
+        seg_start = m.end()
+    seg_end_m = _SEGMENT_BREAK.search(text, n.tail_start, ce)
+    if seg_end_m and text[seg_end_m.start()] == ")" and lead < n.lead:
+        seg_end_m = _SEGMENT_BREAK.search(text, seg_end_m.end(), ce)
+    seg_end = seg_end_m.start() if seg_end_m else ce
+    for other in sent.numbers:
+        if other is n or other.kind in ("year", "date"):
+            continue
+        if seg_start <= other.end <= lead:
+            seg_start = other.end
+        if n.tail_start <= other.lead < seg_end:
+            seg_end = other.lead
+    return text[seg_start:lead], text[n.tail_start:seg_end]
+
+
+_STATED_AS_SHARE = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+$|\b(?:at|to|of|was|were|is|are|equal\w*|reached|hit|"
+                              r"made\s+up|make\s+up|makes\s+up|"
+                              r"account\w*\s+for|constitut\w+|represent\w*|compris\w+|amount\w*\s+to|stood\s+at|"
+                              r"totall?\w*|around|about|nearly|almost|over|some|with|worth|share|topped|exceeded|"
+                              r"ratio|dependence|from|remain\w*|stay\w*|tiny|just|only|roughly|approximately|"
+                              r"estimated|below|under|above|between)\s*$|[(:–—-]\s*$|,\s*$")
+
+
+def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str,
+            carried: set[str]) -> tuple[str, str]:
+    """Which indicator the number is, or ("", reason)."""
+    text = sent.text
+    clause_text = text[clause[0]:clause[1]]
+    phrase = head + " " + tail
+    if n.kind == "percent":
+        of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", tail)
+        if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)):
+            return "", "a percentage of something other than GDP"
+        if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
+            return "", "a percentage not stated as a share of GDP"
+        weak = bool(cues.REMITTANCES_WEAK.search(sent.words))
+        remits = bool(cues.REMITTANCES.search(sent.words)) or (REMITTANCES in carried and (
+            weak or _tight_percent(sent, n) or bool(_OF_GDP.match(tail)))) or (
+            weak and bool(cues.GDP.search(sent.words)) and _article_on_remittances(sent.seed))
+        gdp = bool(cues.GDP.search(sent.words)) or (REMITTANCES in carried and not cues.REMITTANCES.search(sent.words))
+        if remits and gdp:
+            return REMITTANCES, ""
+        if cues.REMITTANCES.search(sent.words):
+            return "", "a remittance share not stated as a share of GDP"
+        return "", "a percentage that is not remittances as a share of GDP"
+    # counts
+    local = families(phrase) - {REMITTANCES}
+    in_clause = families(clause_text) - {REMITTANCES}
+    in_sentence = sent.families - {REMITTANCES}
+    for candidates in (local, in_clause, in_sentence):
+        if CITIZENSHIP in candidates:
+            if cues.REMITTANCES.search(phrase):
+                return "", "a remittance amount, not a count"
+            return CITIZENSHIP, ""
+        if MIGRANTS in candidates:
+            if cues.CITIZENSHIP.search(clause_text) and not cues.RUSSIA.search(clause_text):
+                return "", "citizenship named without its being acquired: not a grant count"
+            if cues.REMITTANCES.search(phrase):
+                return "", "a remittance amount, not a count"
+            if not cues.RUSSIA.search(text, sent.seed.body[0], sent.seed.body[1]):
+                return "", "migrants, but the article never names Russia"
+            return MIGRANTS, ""
+    counts = carried - {REMITTANCES}
+    if CITIZENSHIP in counts and cues.CITIZENSHIP_WEAK.search(sent.words):
+        return CITIZENSHIP, ""
+    if len(counts) == 1 and not (sent.families & {REMITTANCES}) and not cues.REMITTANCES.search(sent.words):
+        return next(iter(counts)), ""
+    if REMITTANCES in sent.families or cues.REMITTANCES.search(sent.words):
+        return "", "a count in a sentence on remittances"
+    return "", "no indicator named in its sentence"
+
+
+# "31 percent of Tajikistan's GDP": a share of a state's whole output, right after the number.
+_OF_GDP = re.compile(r"\s*of\s+(?:(?:the\s+)?(?:country|nation|republic)['’]s\s+|its\s+|national\s+|the\s+|"
+                     r"[A-Z][\w-]+['’]s?\s+)?(?:GDP|gross\s+domestic\s+product)\b")
+
+
+def _article_on_remittances(seed: Seed) -> bool:
+    return bool(cues.REMITTANCES.search(seed.text, seed.body[0], seed.body[1]))
+
+
+def _tight_percent(sent: Sentence, n: Number) -> bool:
+    """A percentage set right beside a state ("Kyrgyzstan at 32.2 per cent", "Tajikistan (32%)")."""
+    before = sent.text[max(sent.start, n.lead - 40):n.lead]
+    return bool(re.search(r"(?:" + _ca_names() + r")(?:['’]s)?\s*(?:[(:–—-]|,?\s+(?:at|with|on))\s*$", before))
+
+
+def _ca_names() -> str:
+    from components.countries import country_pattern
+    return country_pattern()
+
+
+_PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+
+
+_DASHED_PLACE = re.compile(r"\s*[-–—]+\s*(?=(?:in|to)\s)")
+_DESTINATION_FOR = re.compile(r"(?i)\b(?:main|top|primary|largest|biggest|leading|preferred|favou?rite)\s+"
+                              r"destination\s+(?:for|of)\s+$")
+
+
+_ABROAD = re.compile(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\b(?:other|different|various|foreign)\s+countries\b")
+
+
+def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str) -> str:
+    """Migrants counted somewhere other than Russia ("90,000 Uzbek workers in Kazakhstan", "working abroad")."""
+    since = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [clause[0]])
+    if _ABROAD.search(sent.text, clause[0], clause[1]) \
+            and not cues.RUSSIA.search(sent.text, since, n.tail_start + len(tail)):  # "83% are in Russia (2 million)"
+        return "migrants abroad in general, not in Russia"
+    if _DESTINATION_FOR.search(head):
+        return "migrants abroad in general (every destination), not in Russia"
+    ahead = re.search(r"(?i)\b(?:in|to)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[-–—:]\s*"
+                      r"(?:from\s+)?$", head)  # "in the UAE - from 4,000 to 5,000"
+    dashed = _DASHED_PLACE.match(sent.text, n.tail_start, sent.end)  # "and 14,000 — in South Korea"
+    places = [m for m in _PLACE.finditer(tail)]
+    if dashed:
+        places = [m for m in _PLACE.finditer(sent.text, dashed.end(), sent.end)][:1]
+    if ahead:
+        places = [ahead, *places]
+    host = re.search(r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*,?\s*(?:which|that|where)\s+(?:hosts|has|had|"
+                     r"employs|counts)\s+$", sent.text[max(clause[0], n.lead - 60):n.lead])
+    named = [m.group("place") for m in places[:1]] + ([host.group("place")] if host else [])
+    for place in named:
+        place = re.sub(r"^the\s+", "", place)
+        if re.match(r"(?:Russia|Russian|Moscow|St|Siberia|the\s+Russian)", place):
+            return ""
+        if other_country_regex().fullmatch(place) or re.fullmatch(_ca_names(), place):
+            return f"migrants in another country ({place}), not in Russia"
+    return ""
+
+
+# --- Owners -------------------------------------------------------------------------------------------------------
+
+_AFTER_MENTION = re.compile(r"\s*(?:(?P<words>(?:[\w'’-]+\s+){0,4}?)(?P<prep>from|of|in|to|for|with\s+origins\s+in|"
+                            r"born\s+in)\s+)?(?:the\s+)?$")
+_BEFORE_TIGHT = re.compile(r"^(?:['’]s?)?\s*(?:[(:=–—-]|,)\s*$")
+_BEFORE_WITH = re.compile(r"^(?:['’]s?)?\s*[,(]?\s*(?:(?:[\w'’-]+\s+){0,5}?)(?:with|at|on)\s+$")
+_DESTINATION = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|towards?)\s+(?:the\s+)?"
+                          r"(?:neighbouring\s+|neighboring\s+)?$")
+_SENDER = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
+
+
+def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
+           pairs: dict[int, str]) -> tuple[str, str]:
+    """The state a number belongs to as ("=ISO3", how), or (reason, "") when it is not one state's."""
+    cs, ce = clause
+    after = _mention_after(sent, n, ce, family)
+    if after:
+        return after
+    if n.start in pairs:
+        return pairs[n.start], "list"
+    before = _mention_before(sent, n, cs, family)
+    if before:
+        return before
+    unknown = _unknown_in_list(sent, n)
+    if unknown:
+        return f"a figure for another place ({unknown})", ""
+    in_clause = [m for m in sent.ca if cs <= m.start < ce and not _is_destination(sent, m, family, clause)]
+    if len({m.iso3 for m in in_clause}) == 1:
+        return "=" + in_clause[0].iso3, "clause"
+    if in_clause:
+        return "several states are named and the number is not tied to one", ""
+    if [m for m in sent.ca if cs <= m.start < ce]:
+        group = _group_state(sent, n, family, clause)
+        if group:
+            return "=" + group, "group"
+        return "the state named is where the migrants are, not where they come from", ""
+    if cues.ANAPHOR.search(sent.text, cs, ce) and not sent.ca:
+        return _anaphora(sent)
+    usable = [m for m in sent.ca if not _is_destination(sent, m, family, None)]
+    if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1 and not sent.others:
+        return "=" + usable[0].iso3, "sentence"
+    if len({m.iso3 for m in sent.ca}) > 1:
+        return "several states are named and the number is not tied to one", ""
+    others = [o for o in sent.others if cs <= o[0] < ce]
+    if others:
+        return f"a figure for another country ({others[0][2]})", ""
+    previous = _previous_state(sent, family)
+    if previous:
+        return "=" + previous, "previous"
+    return "no Central Asian state named with it", ""
+
+
+def _group_state(sent: Sentence, n: Number, family: str, clause: tuple[int, int]) -> str:
+    """"About 800,000 Kyrgyz citizens work abroad. More than 600,000 of them work in Russia and 40,000 in
+    Kazakhstan": a part of a group ("of them") belongs to the state of the group, named in the sentence before, when
+    the states of its own clause are destinations only."""
+    if not (_SUBSET.search(sent.text, max(sent.start, n.lead - 24), n.lead)
+            or _SUBSET_TAIL.match(sent.text, n.tail_start)):
+        return ""
+    if [o for o in sent.others if clause[0] <= o[0] < clause[1]] or not sent.earlier:
+        return ""
+    if any(not _is_destination(sent, m, family, clause) for m in sent.ca if m.start < n.lead):
+        return ""
+    s, e = sent.earlier[-1]
+    states = {m.iso3 for m in mentions(sent.text, s, e)}
+    return states.pop() if len(states) == 1 and not _others(sent.text, s, e) else ""
+
+
+def _previous_state(sent: Sentence, family: str) -> str:
+    """The one state the sentence just before (same paragraph) speaks of, for a sentence that names none and
+    continues it ("In 2024 remittances made up 45.4 per cent of national GDP" after a sentence on Tajikistan): the
+    indicator named in one of the two, no other country in either, a destination ("going to Kazakhstan") not
+    counted."""
+    if sent.ca or sent.others or not sent.earlier or re.search(r"\bRussia['’]s\b", sent.words):
+        return ""  # "Russia's share in transfers to the republic is 96%": Russia's figure, not the state's
+    s, e = sent.earlier[-1]
+    if family not in sent.families and family not in families(sent.text[s:e]):
+        return ""
+    if _others(sent.text, s, e):
+        return ""
+    states = {m.iso3 for m in mentions(sent.text, s, e) if family != MIGRANTS or m.people or not (
+        _DESTINATION.search(sent.text, max(s, m.start - 24), m.start) and not re.match(r"\s*,", sent.text[m.end:]))}
+    return states.pop() if len(states) == 1 else ""
+
+
+_NAME_PAREN = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*\(\s*(?:[a-z]+\s+){0,2}\d")
+
+
+def _unknown_in_list(sent: Sentence, n: Number) -> str:
+    """"… Kosovo (17 percent) and Salvador (16 percent)": in a list of names each with its figure in parentheses, a
+    figure after a name that is no Central Asian state belongs to that name, known to the grammar or not."""
+    items = list(_NAME_PAREN.finditer(sent.text, sent.start, sent.end))
+    if len(items) < 3:
+        return ""
+    own = next((m for m in items if m.end() - 1 <= n.start < m.end() + 1 or m.end("name") < n.lead <= m.end()), None)
+    if own is None or any(c.start < own.end("name") and own.start("name") < c.end for c in sent.ca):
+        return ""
+    return own.group("name")
+
+
+def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str, str] | None:
+    text = sent.text
+    window_end = min(ce, n.tail_start + 60)
+    nxt = next((m for m in sent.ca if n.tail_start <= m.start < window_end), None)
+    other = next((o for o in sent.others if n.tail_start <= o[0] < window_end), None)
+    if other and (nxt is None or other[0] < nxt.start):
+        gap = text[n.tail_start:other[0]]
+        m = _AFTER_MENTION.fullmatch(gap)
+        if m and not re.search(r"\d", gap):
+            prep = (m.group("prep") or "").lower()
+            if prep in ("", "from", "of") or (prep in ("in", "to") and family == REMITTANCES):
+                return f"a figure for another country ({other[2]})", ""
+        return None
+    if nxt is None:
+        return None
+    gap = text[n.tail_start:nxt.start]
+    if re.search(r"\d|[,;:()]", gap):
+        return None
+    m = _AFTER_MENTION.fullmatch(gap)
+    if not m:
+        return None
+    prep = (m.group("prep") or "").lower()
+    words = (m.group("words") or "").strip()
+    if not prep and words and re.search(r"\b(?:are|were|is|was|have|has|had|work|live|come|came|in|to|of)\b", words):
+        return None
+    if prep in ("in", "to") and family != REMITTANCES and not re.search(r"origins|born", prep):
+        return None
+    if not prep and not nxt.people and not re.match(r"\s*(?:citizens|nationals|migrants|workers|people|labou?r)",
+                                                    text[nxt.end:]):
+        return None
+    if _coordinated(sent, nxt):
+        return "a total for several states, not one", ""
+    return "=" + nxt.iso3, "after"
+
+
+def _coordinated(sent: Sentence, m: Mention) -> bool:
+    """A state named inside a list of states ("Tajikistan and Uzbekistan citizens")."""
+    spans = [(o.start, o.end) for o in sent.ca if o is not m] + [(o[0], o[1]) for o in sent.others]
+    for s, e in spans:
+        gap = sent.text[min(m.end, e):max(m.start, s)]
+        if re.fullmatch(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?", gap):
+            return True
+    return False
+
+
+_RANK_WORD = re.compile(r"(?i)\b(?:number|No\.?)\s*$")
+
+
+def _rank(sent: Sentence, q: Number) -> bool:
+    """"number five at 21 percent", "No. 2": a small number that is a place in a ranking."""
+    return q.kind == "count" and q.value is not None and q.value < 100 and bool(
+        _RANK_WORD.search(sent.text, max(sent.start, q.lead - 10), q.lead))
+
+
+def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[str, str] | None:
+    text = sent.text
+    candidates = [(m.end, "ca", m) for m in sent.ca if cs <= m.start and m.end <= n.lead]
+    candidates += [(o[1], "other", o) for o in sent.others if cs <= o[0] and o[1] <= n.lead]
+    if not candidates:
+        return None
+    end, kind, item = max(candidates, key=lambda c: c[0])
+    gap = text[end:n.lead]
+    numbers_between = [q for q in sent.numbers if end <= q.start < n.lead and q.kind in ("count", "percent")
+                       and not _rank(sent, q)]
+    tight = bool(_BEFORE_TIGHT.match(gap) or _BEFORE_WITH.match(gap))
+    if kind == "other":
+        if tight or (not numbers_between and not re.search(r"[;]", gap) and len(gap) < 60 and item[2] not in
+                     OTHER_DEMONYMS and not re.search(r"(?i)\b(?:in|to|from)\s*$", text[max(cs, item[0] - 6):item[0]])):
+            return f"a figure for another country ({item[2]})", ""
+        return None
+    m: Mention = item
+    if numbers_between:
+        return None
+    if _coordinated(sent, m) and not re.match(r"\s*\(", gap):  # "… and Kyrgyzstan (number five at 21 percent)"
+        return None
+    if _is_destination(sent, m, family, (cs, n.lead)):
+        return None
+    if tight:
+        return "=" + m.iso3, "before"
+    if re.search(r"[;]", gap) or len(gap) > 140:
+        return None
+    return "=" + m.iso3, "subject"
+
+
+def _is_destination(sent: Sentence, m: Mention, family: str, clause: tuple[int, int] | None) -> bool:
+    """A state named as where migrants go ("migrants in Kazakhstan"), or as a sender of remittances."""
+    before = sent.text[max(sent.start, m.start - 24):m.start]
+    if family == MIGRANTS and not m.people:
+        if not _DESTINATION.search(before):
+            return False
+        span = clause or (sent.start, sent.end)
+        return not (_frame(sent, m) and cues.RUSSIA.search(sent.text, span[0], sent.end))
+    if family == REMITTANCES:
+        return bool(_SENDER.search(before))
+    return False
+
+
+def _frame(sent: Sentence, m: Mention) -> bool:
+    """"In Kyrgyzstan, 800,000 … work in Russia": the state set before the numbers as the frame of what follows,
+    not "113,000 in Kazakhstan," after a number."""
+    return bool(re.match(r"\s*,", sent.text[m.end:m.end + 3])) and not any(
+        q.end <= m.start and q.kind in ("count", "percent") for q in sent.numbers)
+
+
+def _anaphora(sent: Sentence) -> tuple[str, str]:
+    for s, e in reversed(sent.earlier):
+        found = mentions(sent.text, s, e)
+        if not found:
+            continue
+        states = {m.iso3 for m in found}
+        if len(states) == 1 and not _others(sent.text, s, e):
+            return "=" + states.pop(), "anaphora"
+        return "an ambiguous reference ('the country', 'its', 'there'): which state is not clear", ""
+    return "an ambiguous reference ('the country', 'its', 'there'): no state named before it", ""
+
+
+_NUMBER_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?$",
+                              re.I)
+_STATE_LIST_GAP = re.compile(r"(?:['’]s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
+def _respectively(sent: Sentence, clauses: list[tuple[int, int]]) -> dict[int, str]:
+    """Numbers paired in order with a list of states: {number start: "=ISO3"}."""
+    pairs: dict[int, str] = {}
+    if len(clauses) > 1 and re.search(r"(?i)\brespectively\b", sent.words):
+        clauses = [*clauses, (sent.start, sent.end)]  # "– Kyrgyzstan and Moldova – … 27% and 19% … respectively"
+    for cs, ce in clauses:
+        ca = [m for m in sent.ca if cs <= m.start < ce]
+        other = [_Other(o[0], o[1], o[2]) for o in sent.others if cs <= o[0] < ce]
+        named = sorted(ca + other, key=lambda m: m.start)  # "Kyrgyzstan and Moldova … 29% and 23% respectively"
+        nums = [n for n in sent.numbers if cs <= n.start < ce and n.kind in ("count", "percent")]
+        state_lists = [run for run in _runs(named, lambda a, b: _STATE_LIST_GAP.fullmatch(sent.text[a.end:b.start]))
+                       if any(isinstance(m, Mention) for m in run)]
+        number_lists = _runs(nums, lambda a, b: _NUMBER_LIST_GAP.fullmatch(sent.text[a.tail_start:b.lead]))
+        respectively = re.search(r"(?i)\brespectively\b", sent.text[cs:ce])
+        for states in state_lists:
+            for numbers in number_lists:
+                if len(states) != len(numbers) or len({m.iso3 for m in states}) != len(states):
+                    continue
+                if states[0].start > numbers[0].start:
+                    continue  # "63,389 Tajiks, 43,404 Kazakhs": pairs by adjacency, not by order
+                alone = len(named) == len(states) and len(nums) == len(numbers) and not other
+                if respectively or alone:
+                    for m, n in zip(states, numbers):
+                        pairs.setdefault(n.start, "=" + m.iso3 if isinstance(m, Mention) else
+                                         f"a figure for another country ({m.iso3})")
+    return pairs
+
+
+@dataclass(frozen=True)
+class _Other:
+    """Another country named in a list beside Central Asian states (its name in place of a code)."""
+
+    start: int
+    end: int
+    iso3: str
+
+
+def _runs(items: list, joined) -> list[list]:
+    runs: list[list] = []
+    for item in items:
+        if runs and joined(runs[-1][-1], item):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [r for r in runs if len(r) >= 2]
+
+
+# --- Rows ---------------------------------------------------------------------------------------------------------
+
+def _attribution(sent: Sentence) -> str:
+    for rx in _ATTRIBUTION:
+        m = rx.search(sent.words)
+        if m:
+            return " ".join(m.group("who").split())
+    return ""
+
+
+def _row(sent: Sentence, family: str, iso3: str, n: Number, period: Period) -> dict:
+    return {"source": sent.seed.name, "indicator": family, "country_iso3": iso3, "country": country_name(iso3),
+            "value": exact_float(n.value) if n.value is not None else None,
+            "value_low": exact_float(n.low) if n.low is not None else None,
+            "value_high": exact_float(n.high) if n.high is not None else None, "qualifier": n.qualifier,
+            "position": "", "vote": "", "value_text": n.text, "unit": UNITS[family], "year": period.year,
+            "year_basis": period.basis, "as_of": period.as_of, "attribution": _attribution(sent), "review": "",
+            "quote": sent.words, "start": sent.start, "end": sent.end, "value_start": n.start, "value_end": n.end}
+
+
+def _left(sent: Sentence, n: Number, reason: str, indicator: str = "") -> dict:
+    return {"source": sent.seed.name, "start": n.start, "end": n.end, "token": n.text, "reason": reason,
+            "indicator": indicator, "country_iso3": "", "kind": n.kind}

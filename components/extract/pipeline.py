@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 
 from components.extract.context_rules import FACTS, find_context
+from components.extract.decisions import apply_decisions
+from components.extract.explain import explain_lines, number_fates
 from components.extract.indicator_rules import find_figures
 from components.extract.text import Seed, SeedError, article_metadata, read_seed
 from components.schema import datapackage
@@ -29,7 +31,7 @@ def read_seeds(seeds_dir: Path) -> list[Seed]:
 def build_tables(seeds: list[Seed]) -> dict[str, str]:
     """The three files of data/ as text, after validating every row against its seed."""
     texts = {s.name: s.text for s in seeds}
-    figures = [row for s in seeds for row in find_figures(s)]
+    figures = apply_decisions([row for s in seeds for row in find_figures(s)], texts)  # data/review_decisions.csv
     context = [row for s in seeds for row in find_context(s)]
     if not figures:
         raise SeedError(f"{', '.join(texts)}: no country figure found. Is this the right article?")
@@ -77,11 +79,34 @@ def run(seeds_dir: Path = SEEDS_DIR, out_dir: Path = DATA_DIR) -> dict[str, str]
     return files
 
 
+def explain(seeds_dir: Path = SEEDS_DIR) -> int:
+    """Print each number token of each seed with its fate: figure, context fact, or left out with the reason."""
+    try:
+        seeds = read_seeds(seeds_dir)
+    except SeedError as err:
+        print(f"extract: {err}", file=sys.stderr)
+        return 1
+    counts = {"figure": 0, "context": 0, "left out": 0}
+    for seed in seeds:
+        fates = number_fates(seed, find_figures(seed), find_context(seed))
+        for line in explain_lines(fates):
+            print(line)
+        for f in fates:
+            counts[f["fate"]] += 1
+    print(f"extract: {sum(counts.values())} numbers in {len(seeds)} seeds: "
+          + ", ".join(f"{n} {fate}" for fate, n in counts.items()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m components.extract", description=__doc__)
     parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of article *.txt files")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder to (re)write")
+    parser.add_argument("--explain", action="store_true",
+                        help="write nothing; list every number of every seed and what became of it")
     args = parser.parse_args(argv)
+    if args.explain:
+        return explain(args.seeds)
     try:
         files = run(args.seeds, args.out)
     except (SeedError, DataError) as err:

@@ -5,25 +5,33 @@ from __future__ import annotations
 import streamlit as st
 
 from components.store import Story
-from components.views.anchors import ARTICLE, back_links
-from components.views.article import article_html
-from components.views.labels import PANELS
+from components.views.anchors import ARTICLE
+from components.views.article import articles_html
+from components.views.sources import article_labels
 
 CSS = """<style>
 .article mark{background:#fff3b0;padding:0 .1em;scroll-margin-top:4rem}
 .article mark:target{outline:3px solid #0072B2;background:#ffe066}
 .article a.back{font-size:.8em;margin-left:.2em;text-decoration:none}
+details.art{border:1px solid #ddd;border-radius:6px;padding:.25rem .75rem;margin:.5rem 0}
+details.art summary{font-weight:600;cursor:pointer;min-height:2.5rem;display:flex;align-items:center;
+overflow-wrap:anywhere}
 </style>"""
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _article(version: tuple, _story: Story) -> str:
-    back = back_links(PANELS)
-    body = article_html(_story.seed_text, _story.figures, _story.context, back)
-    return f"{CSS}<div class='article'>{body}</div>"
+@st.cache_data(max_entries=16, show_spinner=False)
+def _article(version: tuple, opened: str, _story: Story) -> str:
+    return CSS + articles_html(_story, opened)
 
 
 def show(story: Story, version: tuple) -> None:
-    st.header("The article, with every figure highlighted", anchor=ARTICLE)
+    labels = article_labels(story.articles)
+    several = len(labels) > 1
+    st.header("The articles, with every figure highlighted" if several else "The article, with every figure "
+              "highlighted", anchor=ARTICLE)
+    opened = ""
+    if several:
+        opened = st.selectbox("Open the article", list(labels), format_func=labels.get, key="article",
+                              help="A link to a quote in another article opens that one too.") or ""
     st.caption("Highlighted sentences are the exact words each number comes from; ↩ returns to its chart.")
-    st.html(_article(version, story))
+    st.html(_article(version, opened, story))

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
+from components.store import Story
 from components.views.anchors import CONTEXT
 from components.views.context import context_html
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _context(version: tuple, _context: pd.DataFrame) -> str:
-    return context_html(_context)
+@st.cache_data(max_entries=16, show_spinner=False)
+def _context(version: tuple, _story: Story) -> str:
+    return context_html(_story.context, _story.articles, _story.article.get("file", ""))
 
 
-def show(context: pd.DataFrame, version: tuple) -> None:
-    st.header("Context: the article's other facts", anchor=CONTEXT)
-    st.html(_context(version, context))
+def show(story: Story, version: tuple) -> None:
+    several = len(story.articles) > 1
+    st.header("Context: the articles' other facts" if several else "Context: the article's other facts",
+              anchor=CONTEXT)
+    st.html(_context(version, story))

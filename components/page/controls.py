@@ -100,6 +100,32 @@ def show_filter() -> list[str]:
     return countries or list(CENTRAL_ASIA)
 
 
+def _sources_changed() -> None:
+    # No widget binding here: the options carry readable names, and a bound widget would write its labels into
+    # the URL. The link keeps the seed stems.
+    _set_unbound_param(SOURCE_KEY, list(st.session_state.get(SOURCE_KEY) or []))
+
+
+def chosen_sources(labels: dict[str, str]) -> list[str]:
+    """The source ids the reader (or the link) chose, known ones only; none: every source. Read before the page
+    is drawn, so the header above the control already tells the chosen sources' story."""
+    chosen = [s for s in st.session_state.get(SOURCE_KEY) or [] if s in labels]
+    if len(labels) > 1 and chosen != list(st.session_state.get(SOURCE_KEY) or []):
+        st.session_state[SOURCE_KEY] = chosen
+    return chosen if len(labels) > 1 else []
+
+
+def show_sources(labels: dict[str, str]) -> list[str]:
+    """The sources filter, offered only when there are several articles; returns the chosen source ids (none
+    chosen: every source). `labels` maps each source id to how the control lists it."""
+    if len(labels) <= 1:
+        return []
+    chosen = st.multiselect(
+        "Sources", list(labels), key=SOURCE_KEY, format_func=labels.get, on_change=_sources_changed,
+        placeholder=f"All {len(labels)} articles", help="Leave empty to include every article.")
+    return list(chosen)
+
+
 def show_focus(shown: list[str]) -> str | None:
     """The focused country selector, its clear button and the share link; returns the focus."""
     left, middle, right = st.columns([3, 1, 1], vertical_alignment="bottom")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.store import Story, package_zip
+from components.views.anchors import DATA
 from components.views.downloads import figures_csv, filtered_figures
+from components.views.review_mark import review_mark
 
 
 def show(story: Story, countries: list[str]) -> None:
-    st.header("The data", anchor="data")
+    st.header("The data", anchor=DATA)
     rows = filtered_figures(story.figures, countries)
     st.caption(f"{len(rows)} figures for the countries shown and {len(story.context)} context facts, each with "
                "its quote and character offsets in the seed text.")
@@ -22,5 +24,7 @@ def show(story: Story, countries: list[str]) -> None:
                           icon=":material/folder_zip:")
     # The interactive grid is the heaviest script a reader's browser would load; it waits to be asked for.
     if st.toggle("Show the tables", key="show_tables"):
-        st.dataframe(rows, hide_index=True, key="figures_table")
+        checked = rows.assign(checked=[review_mark(r) for _, r in rows.iterrows()])  # the newsroom's review
+        st.dataframe(checked, hide_index=True, key="figures_table",
+                     column_order=("checked", *(c for c in rows.columns if c != "checked")))
         st.dataframe(story.context, hide_index=True, key="context_table")

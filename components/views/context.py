@@ -7,41 +7,70 @@ import html
 import pandas as pd
 
 from components.views.anchors import quote_anchor
+from components.views.frames import complete
+from components.views.labels import source_name
+from components.views.sources import source_id
 
+# Categories in this order first; any other category the data holds follows, in order of first appearance.
 ORDER = ("Recruitment and pay", "Penalties", "Age limits", "Counts", "Timeline")
+TIMELINE = "Timeline"
+UNDATED = "Dates the article gives without a year, in the order it tells them:"
 
 
-def _item(r) -> str:
+def categories(context: pd.DataFrame) -> list[str]:
+    """The categories the list shows: ORDER's first, then those ORDER does not name (never dropped)."""
+    present = list(dict.fromkeys(context["category"]))
+    return [c for c in ORDER if c in present] + [c for c in present if c not in ORDER]
+
+
+def item_html(r, primary: str = "", outlets: dict[str, str] | None = None) -> str:
+    """One fact: its value as written (hedge, number, unit), its label (and its article, when there are several)
+    and a link to its quote."""
     hedge = f"{r.qualifier} " if r.qualifier else ""
     unit = f" {html.escape(r.unit)}" if r.unit else ""
-    return (f"<li><strong>{html.escape(hedge + r.value_text)}</strong>{unit} — {html.escape(r.label)} "
-            f"<a href=\"#{quote_anchor(r.start)}\" title=\"{html.escape(r.quote)}\" "
+    isos = " ".join(c for c in r.countries.split(";") if c)
+    attr = f' data-isos="{html.escape(isos)}"' if isos else ""
+    attr += f' data-src="{html.escape(source_id(r.source))}"' if r.source else ""
+    where = f" <span class=\"when\">({html.escape(outlets[r.source])})</span>" if outlets else ""
+    return (f"<li{attr}><strong class=\"fv\">{html.escape(hedge + r.value_text)}</strong>{unit} — "
+            f"{html.escape(r.label)}{where} <a href=\"#{quote_anchor(r.start, r.source, primary)}\" "
+            f"title=\"{html.escape(r.quote)}\" "
             f"aria-label=\"quote: {html.escape(r.label)}\">(quote)</a></li>")
-
-
-def _list(rows: pd.DataFrame) -> str:
-    return "<ul>" + "".join(_item(r) for r in rows.itertuples()) + "</ul>"
 
 
 def timeline(context: pd.DataFrame) -> pd.DataFrame:
     """Dated facts: those with a year in year order, then those whose year the article leaves out; facts of the
-    same year, and the undated ones, in the order the article tells them."""
-    dated = context[context["category"] == "Timeline"]
-    with_year = dated[dated["year"] != ""].sort_values(["year", "value_start"])
-    return pd.concat([with_year, dated[dated["year"] == ""].sort_values("value_start")])
+    same year, and the undated ones, in the order the article tells them (article by article, when several)."""
+    dated = complete(context, "context")
+    dated = dated[dated["category"] == TIMELINE]
+    with_year = dated[dated["year"] != ""].sort_values(["year", "source", "value_start"])
+    return pd.concat([with_year, dated[dated["year"] == ""].sort_values(["source", "value_start"])])
 
 
-def context_html(context: pd.DataFrame) -> str:
-    """Facts grouped by category; the timeline split into dated and year-not-stated parts."""
+def context_html(context: pd.DataFrame, articles: pd.DataFrame | None = None, primary: str = "") -> str:
+    """Facts grouped by category; the timeline split into dated and year-not-stated parts. With several articles
+    each fact names its article, and quote links carry its file name (see anchors.quote_anchor)."""
+    context = complete(context, "context")
+    outlets = None
+    if articles is not None and len(articles) > 1:
+        outlets = {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
+
+    def item(r) -> str:
+        return item_html(r, primary, outlets)
+
     parts = []
-    for category in [c for c in ORDER if c in set(context["category"])]:
-        if category == "Timeline":
+    for category in categories(context):
+        if category == TIMELINE:
             rows = timeline(context)
-            parts.append("<h3>Timeline</h3>" + _list(rows[rows["year"] != ""]))
+            with_year = rows[rows["year"] != ""]
             without = rows[rows["year"] == ""]
+            parts.append("<h3>Timeline</h3><ul>"
+                         + "".join(item(r) for r in with_year.itertuples()) + "</ul>")
             if len(without):
-                parts.append("<p>Dates the article gives without a year, in the order it tells them:</p>"
-                             + _list(without))
+                parts.append(f"<p>{UNDATED}</p><ul>"
+                             + "".join(item(r) for r in without.itertuples()) + "</ul>")
         else:
-            parts.append(f"<h3>{html.escape(category)}</h3>" + _list(context[context["category"] == category]))
+            rows = context[context["category"] == category]
+            parts.append(f"<h3>{html.escape(category)}</h3><ul>"
+                         + "".join(item(r) for r in rows.itertuples()) + "</ul>")
     return "<div class='context'>" + "".join(parts) + "</div>"

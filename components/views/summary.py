@@ -5,30 +5,67 @@ from __future__ import annotations
 import pandas as pd
 
 from components.indicators import VOTE
+from components.views.labels import RESOLUTION, vote_key
+from components.views.rows import panel_rows
+from components.views.votes import vote_cells
+
+CONDEMNATION = "A/RES/ES-11/1"  # the session's first resolution, which condemned the invasion
 
 
-def _top(figures: pd.DataFrame, indicator: str) -> pd.Series | None:
-    rows = figures[figures["indicator"] == indicator].dropna(subset=["value"])
+def _top(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None) -> pd.Series | None:
+    """The largest of the countries' most recent figures (a range is no single figure, so it is left out)."""
+    rows = panel_rows(figures, indicator, [], articles)
+    rows = rows[rows["reported"]].dropna(subset=["value"])
     return rows.loc[rows["value"].idxmax()] if len(rows) else None
 
 
-def summary_sentences(figures: pd.DataFrame) -> list[str]:
-    """Two sentences: the largest migrant and remittance figures, and the vote."""
+def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> list[str]:
+    """Two sentences: the largest migrant and remittance figures, and the (first) vote."""
     sentences = []
-    workers, remit = _top(figures, "migrant_workers"), _top(figures, "remittances_share_of_gdp")
+    workers = _top(figures, "migrant_workers", articles)
+    remit = _top(figures, "remittances_share_of_gdp", articles)
     if workers is not None and remit is not None:
         year = f" in {workers['year']}" if workers["year"] else ""
         sentences.append(
-            f"Russia counted {workers['value_text']} workers from {workers['country']}{year}, and money sent home "
-            f"from work abroad, mostly from Russia, equals {remit['value_text']} of {remit['country']}'s GDP.")
-    votes = figures[figures["indicator"] == VOTE]
-    if len(votes):
-        groups = [f"{_join(list(g['country']))} {p}" for p, g in votes.groupby("position", sort=False)]
-        when = votes["as_of"].iloc[0]
-        on = f" on {when}" if when else ""
-        sentences.append(f"Yet when the UN General Assembly condemned the invasion of Ukraine{on}, "
-                         f"{'; '.join(groups)}.")
+            f"{_who(figures, workers)} {_said(workers)} workers from {workers['country']}{year}, and money sent home "
+            f"from work abroad, mostly from Russia, equals {_said(remit)} of {remit['country']}'s GDP.")
+    cells = vote_cells(figures, [], articles)
+    cells = cells[cells["reported"]]
+    if len(cells):
+        first = cells["vote_label"].iloc[0]
+        cells = cells[cells["vote_label"] == first]
+        # Countries in the order the articles name them, as a reporter would list them.
+        said = figures[figures["indicator"] == VOTE]
+        order = {iso: i for i, iso in enumerate(dict.fromkeys(said.sort_values(["source", "value_start"])
+                                                              ["country_iso3"]))}
+        cells = cells.sort_values("country_iso3", key=lambda c: c.map(order), kind="stable")
+        agreed = cells[~cells["disputed"]]
+        groups = [f"{_join(list(g['country']))} {p}" for p, g in agreed.groupby("position", sort=False)]
+        disputed = list(dict.fromkeys(cells.loc[cells["disputed"], "country"]))
+        if disputed:
+            groups.append(f"sources differ on {_join(disputed)}")
+        key = cells["vote"].iloc[0]
+        votes = figures[figures["indicator"] == VOTE]
+        said = [a for v, a in zip(votes["vote"], votes["as_of"]) if vote_key(v, a) == key and a]
+        on = f" on {said[0]}" if said else ""
+        if key == CONDEMNATION or not RESOLUTION.match(key):
+            sentences.append(f"Yet when the UN General Assembly condemned the invasion of Ukraine{on}, "
+                             f"{'; '.join(groups)}.")
+        else:
+            sentences.append(f"Yet in the UN General Assembly's vote {first}, {'; '.join(groups)}.")
     return sentences
+
+
+def _who(figures: pd.DataFrame, row: pd.Series) -> str:
+    """Who counted: Russia only where the article credits Russian statistics; otherwise the reports do."""
+    same = figures[(figures["source"] == row["source"]) & (figures["value_start"] == row["value_start"])]
+    credit = " ".join(same["attribution"]) if "attribution" in same else ""
+    return "Russia counted" if "Russia" in credit else "Reports count"
+
+
+def _said(row: pd.Series) -> str:
+    """The figure with the article's hedge ("over 3 million"), never stronger than the words."""
+    return row["written"]
 
 
 def _join(names: list[str]) -> str:

@@ -3,24 +3,52 @@
 from __future__ import annotations
 
 import html
+import json
 import math
+import re
 
 import pandas as pd
 
 from components.countries import CENTRAL_ASIA, country_name
 from components.geometry import centroids, topology
-from components.indicators import BY_ID, QUANTITIES, VOTE
-from components.views.labels import BAR_COLOUR, NOT_REPORTED, OKABE_ITO, panel_title, vote_style
-from components.views.plotly_charts import panel_rows
+from components.indicators import BY_ID, VOTE
+from components.views.labels import (
+    BAR_COLOUR,
+    NOT_REPORTED,
+    OKABE_ITO,
+    PANELS,
+    panel_alt,
+    panel_title,
+    short,
+    source_name,
+    vote_key,
+    vote_style,
+)
+from components.views.map_states import LABEL_WIDTH, map_states, map_vote, split_label, spread
+from components.views.rows import MORE, NO_YEAR, latest_first, many_sources, panel_rows, written
+from components.views.sources import source_id
+from components.views.votes import DIFFER, vote_cells
 
 ROW = 48  # px per country in a bar panel: name line, bar line, and a finger-sized tap target
+ROW_META = 66  # the same with a line under the bar naming its source and how many more figures there are
+LONG_LABEL = 14  # characters: a figure written longer than this gets a line of its own, under the name
+LONG_DROP = 20  # px that line adds to its row
 VOTE_ROW = 40
+SLOT = 24  # a second position in one vote cell (sources differ) sits this far below the first
+GRID_ROW = 48  # a vote grid's row: the marker, its words under it
+GRID_SLOT = 40  # in a grid, a second position sits this far below the first
+VOTE_HEAD = 38  # room above a vote grid for the votes' names (two lines)
+NAME_SHARE = 38  # % of a vote grid's width kept for the country names
+MAX_WORDED_VOTES = 3  # more votes than this: markers only, the key names them
+RESOLUTION_LABEL = re.compile(r"^ES-\d+/\d+")  # a vote's label that starts with its resolution
 INDENT = 16  # room left of each row for the focus arrow
 BAR_SPAN = 90  # the longest bar takes this share (%) of the panel width, past the indent
 MAP_WIDTH = 600  # map viewBox width; its height follows the projected region
 MAP_MARGIN = 1.0  # degrees of context drawn around the region
 CLAMP = 4.0  # degrees beyond the frame where outside geometry is kept before being flattened
 NO_DATA_FILL = "url(#hatch)"
+RANGE_FILL = "#cfd8e3"  # a range is labelled, not shaded by one value (never its midpoint)
+DIFFER_FILL = "#f2f2f2"  # sources give different positions: labelled with both
 LIGHT_BLUE = "#d7e7f3"
 
 
@@ -29,10 +57,15 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _row_open(iso3: str, y: int, label: str) -> str:
-    """A clickable, keyboard-operable country row; the JS script toggles focus on it."""
-    return (f'<g class="row c" data-iso="{iso3}" data-act="focus" transform="translate(0 {y})" '
-            f'tabindex="0" role="button" aria-pressed="false" aria-label="{esc(label)}">')
+def _row_open(iso3: str, y: int, label: str, extra: str = "", attrs: str = "") -> str:
+    """A clickable, keyboard-operable country row; the JS script toggles focus on it.
+
+    `extra` classes: `alt` for a figure not drawn now (a less recent one, shown when the reader's choice of sources
+    leaves it the most recent), `none` for the not-reported row a source filter may need.
+    """
+    return (f'<g class="row c{" " + extra if extra else ""}" data-iso="{iso3}" data-act="focus" '
+            f'transform="translate(0 {y})" tabindex="0" role="button" aria-pressed="false" aria-label="{esc(label)}"'
+            f'{attrs}>')
 
 
 def _name(country: str) -> str:
@@ -41,33 +74,103 @@ def _name(country: str) -> str:
             f'<tspan class="name" x="{INDENT}">{esc(country)}</tspan>')
 
 
-def _alt_text(title: str, rows: pd.DataFrame, column: str) -> str:
-    return f"{title}. " + "; ".join(f"{r['country']}: {r[column] or NOT_REPORTED}" for _, r in rows.iterrows()) + "."
+def _top(candidates: pd.DataFrame) -> float:
+    values = pd.concat([candidates["value"], candidates["value_high"]]).dropna()
+    return float(values.max()) if len(values) else 1.0
 
 
-def bar_panel(figures: pd.DataFrame, indicator: str) -> str:
-    """Horizontal bars of one numeric indicator, the article's own wording as labels; a placeholder where none."""
-    rows = panel_rows(figures, indicator, [])
+def title_templates(indicator: str) -> str:
+    """The panel title's wordings as data attributes, for the script that retitles a panel when the reader
+    narrows the sources: {y} is a year, {years} the years' label."""
+    heading = BY_ID[indicator].heading
+    forms = {"one": f"{heading}, {{y}}", "none": f"{heading} (year not stated)",
+             "mixed": f"{heading}: latest figures, years differ ({{years}})"}
+    return "".join(f' data-t-{k}="{esc(v)}"' for k, v in forms.items())
+
+
+def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None) -> str:
+    """Horizontal bars of one numeric indicator: each country's most recent figure in the article's own words (a
+    range as a bar from low to high), its year when the panel's years differ, its source and how many more figures
+    there are when the page has several; a placeholder where none.
+
+    Every other figure of a country is drawn too, hidden (`alt`), so the page can show the most recent figure of
+    the sources a reader picks without another request; bars share one scale across all of them.
+    """
+    rows = panel_rows(figures, indicator, [], articles)
+    mine = latest_first(figures[figures["indicator"] == indicator], articles)
     title = panel_title(indicator, figures)
     unit = BY_ID[indicator].axis_label
-    top = rows.loc[rows["reported"], "value"].max() if rows["reported"].any() else 1.0
-    parts = [f'<svg class="chart" width="100%" height="{ROW * len(rows) + 4}" data-row="{ROW}" data-pad="4" '
-             f'role="group" aria-label="{esc(_alt_text(title, rows, "value_text"))}">']
-    for i, r in rows.iterrows():
-        # One <text> per row, so the button's visible words read in order and match its accessible name.
-        label = f"{r['country']} {r['value_text']} {unit}" if r["reported"] else f"{r['country']} {NOT_REPORTED}"
-        parts.append(_row_open(r["country_iso3"], ROW * i, label))
-        parts.append(f'<rect class="hit" width="100%" height="{ROW}"/>')
-        if r["reported"]:
-            width = max(BAR_SPAN * r["value"] / top, 0.5)
-            parts.append(f'<g transform="translate({INDENT} 0)"><rect class="bar" y="26" height="14" '
-                         f'width="{width:.2f}%" fill="{BAR_COLOUR}"/></g>')
-            value = f'<tspan class="val" x="100%" text-anchor="end">{esc(r["value_text"])}</tspan>'
-        else:
-            value = f'<tspan class="nr" x="{INDENT}" y="38">{esc(NOT_REPORTED)}</tspan>'
-        parts.append(f'<text y="19">{_name(r["country"])} {value}</text></g>')
+    named = many_sources(figures)
+    top = _top(mine)
+    meta = named or bool(rows["more"].gt(0).any())
+    step = ROW_META if meta else ROW
+    mixed = " mixed" if rows.loc[rows["reported"], "year"].nunique() > 1 else ""
+    outlets = dict(zip(articles["source"], [source_name(a.source, a.outlet, a.title) for a in articles.itertuples()])
+                   ) if articles is not None else {}
+    parts = [f'<svg class="chart{mixed}" width="100%" height="{step * len(rows) + 4}" data-row="{step}" '
+             f'data-pad="4" data-more="{esc(MORE)}" data-no-year="{esc(NO_YEAR)}" role="group" '
+             f'aria-label="{esc(panel_alt(title, rows))}">']
+    body, y = [], 0
+    for r in rows.itertuples():
+        candidates = mine[mine["country_iso3"] == r.country_iso3]
+        heights = []
+        for k, c in enumerate(candidates.itertuples()):
+            words = written(indicator, c.value_text, c.qualifier)
+            more = MORE.format(n=len(candidates) - 1) if len(candidates) > 1 else ""
+            # A long label gets its own line under the name, so it never runs over the name in a narrow panel.
+            long = len(words) > LONG_LABEL
+            down = LONG_DROP if long else 0
+            height = step + down
+            heights.append(height)
+            body.append(_row_open(r.country_iso3, y, f"{r.country} {words} {unit}", "alt" if k else "",
+                                  f' data-src="{esc(source_id(c.source))}" data-year="{esc(c.year)}"'
+                                  f' data-h="{height}"'))
+            body.append(f'<rect class="hit" width="100%" height="{height}"/>')
+            low = c.value_low if pd.isna(c.value) else 0.0
+            high = c.value_high if pd.isna(c.value) else c.value
+            x, width = BAR_SPAN * low / top, max(BAR_SPAN * (high - low) / top, 0.5)
+            kind = "bar range" if pd.isna(c.value) else "bar"
+            body.append(f'<g transform="translate({INDENT} {down})"><rect class="{kind}" x="{x:.2f}%" y="26" '
+                        f'height="14" width="{width:.2f}%" fill="{BAR_COLOUR}"/></g>')
+            year = f'<tspan class="yr"> ({esc(c.year or NO_YEAR)})</tspan>'
+            if long:
+                value = f'<tspan class="val" x="{INDENT}" y="{19 + down}">{esc(words)}</tspan>{year}'
+            else:
+                # The year is the value's own text chunk's tail: anchored at the end with it, shown when years
+                # differ.
+                value = f'<tspan class="val" x="100%" text-anchor="end">{esc(words)}</tspan>{year}'
+            body.append(f'<text y="19">{_name(r.country)} {value}</text>')
+            if meta:
+                source = short(outlets.get(c.source, source_name(c.source))) if named else ""
+                joint = " · " if source and more else ""
+                body.append(f'<text class="meta" x="{INDENT}" y="{58 + down}"><tspan class="src">{esc(source)}'
+                            f'</tspan><tspan class="more" data-joint="{esc(" · " if source else "")}">'
+                            f'{esc(joint + more)}</tspan></text>')
+            body.append("</g>")
+        if candidates.empty or named:
+            # Not reported: always for a country without a figure; hidden otherwise, for when the reader's choice
+            # of sources leaves it without one.
+            extra = "none" + (" alt" if len(candidates) else "")
+            body.append(_row_open(r.country_iso3, y, f"{r.country} {NOT_REPORTED}", extra,
+                                  f' data-src="" data-h="{step}"'))
+            body.append(f'<rect class="hit" width="100%" height="{step}"/>')
+            body.append(f'<text y="19">{_name(r.country)} <tspan class="nr" x="{INDENT}" y="38">'
+                        f'{esc(NOT_REPORTED)}</tspan></text></g>')
+        y += heights[0] if heights else step
+    parts[0] = parts[0].replace(f'height="{step * len(rows) + 4}"', f'height="{y + 4}"')
+    parts.extend(body)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def panel_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None) -> str:
+    """The static panel of any registry indicator: bars for a quantity, positions for a vote."""
+    kind = BY_ID[indicator].kind
+    if kind == "vote":
+        return vote_panel(figures, articles)
+    if kind == "quantity":
+        return bar_panel(figures, indicator, articles)
+    raise ValueError(f"{indicator}: no SVG panel for indicators of kind {kind!r}")
 
 
 def marker(symbol: str, colour: str, cx: float, cy: float, r: float = 7) -> str:
@@ -86,25 +189,107 @@ def marker(symbol: str, colour: str, cx: float, cy: float, r: float = 7) -> str:
     return f'<circle class="mk" cx="{cx}" cy="{cy}" r="{r - 1}" fill="{colour}"/>'
 
 
-def vote_panel(figures: pd.DataFrame) -> str:
-    """Each state's position in the vote: its words as text, with a marker whose shape and colour match."""
-    rows = panel_rows(figures, VOTE, [])
+def _position_mark(position: str, sources: list[str], x: str, y: int, words: bool, grid: bool) -> str:
+    """One position in a vote cell: its marker and its words (with ≠, shown when sources differ on it), in a nested
+    SVG placed by percentage so the columns follow the panel's width. In a grid the words go under the marker."""
+    style = vote_style(position)
+    if not words:
+        text = '<text x="10" y="18" class="ne">≠</text>'
+    elif grid:
+        text = (f'<text x="0" y="36" text-anchor="middle" class="val vw">{esc(position)}'
+                '<tspan class="ne"> ≠</tspan></text>')
+    else:
+        text = f'<text x="16" y="25" class="val">{esc(position)}<tspan class="ne"> ≠</tspan></text>'
+    return (f'<svg class="pos" x="{x}" y="{y}" overflow="visible" data-src="{esc(" ".join(sources))}">'
+            f'<title>{esc(position)}</title>{marker(style["symbol"], style["colour"], 0, 16 if grid else 20)}'
+            f'{text}</svg>')
+
+
+def _none_mark(x: str, y: int, hidden: bool, words: bool, grid: bool) -> str:
+    if grid:
+        text = f'<text x="0" y="30" text-anchor="middle" class="nr">{esc("not reported" if words else "–")}</text>'
+    else:
+        text = f'<text x="0" y="25" class="nr">{esc(NOT_REPORTED)}</text>'
+    return (f'<svg class="pos none{" alt" if hidden else ""}" x="{x}" y="{y}" overflow="visible" data-src="">'
+            f'<title>{esc(NOT_REPORTED)}</title>{text}</svg>')
+
+
+def vote_panel(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> str:
+    """Each state's position in the votes the sources report: marker shape and colour with the words beside it.
+
+    One vote: the markers in one column, as before. Several: a column per vote, by date, headed by its name. A
+    cell holds every position any source gives, each knowing its sources; where two differ both show, marked ≠
+    (and the note under the panel says who says what). With too many votes for words the key names the shapes.
+    """
+    cells = vote_cells(figures, [], articles)
+    votes = list(dict.fromkeys(cells["vote_label"]))
     title = panel_title(VOTE, figures)
-    parts = [f'<svg class="chart" width="100%" height="{VOTE_ROW * len(rows) + 4}" data-row="{VOTE_ROW}" '
-             f'data-pad="4" role="group" aria-label="{esc(_alt_text(title, rows, "position"))}">']
-    for i, r in rows.iterrows():
-        position = r["position"] if r["reported"] else NOT_REPORTED
-        parts.append(_row_open(r["country_iso3"], VOTE_ROW * i, f"{r['country']} {position}"))
-        parts.append(f'<rect class="hit" width="100%" height="{VOTE_ROW}"/>')
-        if r["reported"]:
-            style = vote_style(position)
-            parts.append(marker(style["symbol"], style["colour"], 146, 20))
-            value = f'<tspan class="val" x="162">{esc(position)}</tspan>'
-        else:
-            value = f'<tspan class="nr" x="138">{esc(NOT_REPORTED)}</tspan>'
-        parts.append(f'<text y="25">{_name(r["country"])} {value}</text></g>')
+    grid = len(votes) > 1
+    words = len(votes) <= MAX_WORDED_VOTES
+    slots = int(cells.groupby(["country_iso3", "vote"]).size().max()) if len(cells) else 1
+    slot = GRID_SLOT if grid else SLOT
+    step = (GRID_ROW if grid else VOTE_ROW) + slot * (slots - 1)
+    head = VOTE_HEAD if grid else 0
+    alt_rows = cells.drop_duplicates(["country_iso3"]).assign(written="", label="")
+    said = {iso: "; ".join(f"{c.vote_label + ': ' if grid else ''}{c.position}"
+                           f"{' (' + c.sources + ')' if c.disputed else ''}"
+                           for c in cells[cells["country_iso3"] == iso].itertuples())
+            for iso in alt_rows["country_iso3"]}
+    alt = f"{title}. " + "; ".join(f"{country_name(i)}: {t}" for i, t in said.items()) + "."
+    parts = [f'<svg class="chart votes" width="100%" height="{head + step * len(alt_rows) + 4}" data-row="{step}" '
+             f'data-pad="4" data-head="{head}" role="group" aria-label="{esc(alt)}">']
+    for j, vote in enumerate(votes if grid else []):
+        x = _column(j, len(votes))
+        lines = vote.split(", ", 1) if RESOLUTION_LABEL.match(vote) else list(split_label(vote, 10))
+        second = f'<tspan x="{x}" dy="15">{esc(lines[1])}</tspan>' if len(lines) > 1 and lines[1] else ""
+        if j == len(votes) - 1 and not words:  # the last of many narrow columns: kept inside the panel
+            x, second = "100%", second.replace(f'x="{x}"', 'x="100%"')
+        anchor = "end" if x == "100%" else "middle"
+        parts.append(f'<text class="vh" x="{x}" y="14" text-anchor="{anchor}">{esc(lines[0])}{second}</text>')
+    for i, iso in enumerate(alt_rows["country_iso3"]):
+        mine = cells[cells["country_iso3"] == iso]
+        parts.append(_row_open(iso, head + step * i, f"{country_name(iso)} {said[iso]}"))
+        parts.append(f'<rect class="hit" width="100%" height="{step}"/>')
+        parts.append(f'<text y="25">{_name(country_name(iso))}</text>')
+        for j, vote in enumerate(votes):
+            cell = mine[mine["vote_label"] == vote]
+            disputed = bool(cell["disputed"].any())
+            parts.append(f'<g class="cell{" differ" if disputed else ""}" data-cell="{esc(iso + "|" + vote)}">')
+            x = _column(j, len(votes)) if grid else "138"
+            reported = cell[cell["reported"]]
+            for k, c in enumerate(reported.itertuples()):
+                srcs = [source_id(s) for s in _sources_of(figures, iso, c.vote, c.position)]
+                parts.append(_position_mark(c.position, srcs, x if grid else "146", slot * k, words, grid))
+            if reported.empty or many_sources(figures):
+                parts.append(_none_mark(x, 0, hidden=not reported.empty, words=words, grid=grid))
+            parts.append("</g>")
+        parts.append("</g>")
     parts.append("</svg>")
+    notes = "".join(f'<li data-cell="{esc(c)}">{esc(t)}</li>' for c, t in _dispute_notes(cells))
+    if notes:
+        parts.append(f'<ul class="differ-note" aria-label="{DIFFER}"><li class="lead">≠ Sources differ:</li>'
+                     f'{notes}</ul>')
     return "".join(parts)
+
+
+def _column(j: int, n: int) -> str:
+    return f"{NAME_SHARE + (100 - NAME_SHARE) * (j + 0.5) / n:.1f}%"
+
+
+def _sources_of(figures: pd.DataFrame, iso3: str, vote: str, position: str) -> list[str]:
+    """The files whose figures give this country this position in this vote."""
+    votes = figures[(figures["indicator"] == VOTE) & (figures["country_iso3"] == iso3)
+                    & (figures["position"] == position)]
+    keys = [vote_key(v, a) for v, a in zip(votes["vote"], votes["as_of"])]
+    return list(dict.fromkeys(votes.loc[[k == vote for k in keys], "source"]))
+
+
+def _dispute_notes(cells: pd.DataFrame) -> list[tuple[str, str]]:
+    out = []
+    for (iso3, vote), cell in cells[cells["disputed"]].groupby(["country_iso3", "vote_label"], sort=False):
+        said = " or ".join(f"{c.position} ({c.sources})" for c in cell.itertuples())
+        out.append((f"{iso3}|{vote}", f"{cell['country'].iloc[0]}, {vote}: {said}"))
+    return out
 
 
 def vote_legend(figures: pd.DataFrame) -> str:
@@ -221,28 +406,66 @@ def _blend(share: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
-def map_styles(figures: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
-    """For every indicator, each state's (fill, label): shade by value, vote colour, or hatched if not reported."""
-    styles: dict[str, dict[str, tuple[str, str]]] = {}
-    for indicator in (*QUANTITIES, VOTE):
-        rows = panel_rows(figures, indicator, [])
-        got = rows[rows["reported"]]
-        low, high = (got["value"].min(), got["value"].max()) if indicator != VOTE and len(got) else (0.0, 0.0)
-        mine = {}
-        for _, r in rows.iterrows():
-            if not r["reported"]:
-                mine[r["country_iso3"]] = (NO_DATA_FILL, "not reported")
-            elif indicator == VOTE:
-                mine[r["country_iso3"]] = (vote_style(r["position"])["colour"], r["position"])
-            else:
-                share = 1.0 if high == low else 0.25 + 0.75 * (r["value"] - low) / (high - low)
-                mine[r["country_iso3"]] = (_blend(share), r["value_text"])
+MapStyle = tuple[str, str, str]  # fill, label, and the candidates a source filter chooses from (JSON)
+
+
+def map_styles(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> dict[str, dict[str, MapStyle]]:
+    """For every indicator, each state's (fill, label, candidates): shaded by its most recent value on one scale
+    for all of the indicator's figures, a range flat and labelled, a vote's colour (the map's one vote; both
+    positions where sources differ), or hatched if not reported. The candidates list every figure the state could
+    show when the reader narrows the sources: most recent first, [source ids, fill, words, year]."""
+    styles: dict[str, dict[str, MapStyle]] = {}
+    for indicator in PANELS:
+        _title, states = map_states(figures, indicator, [], articles)
+        mine: dict[str, MapStyle] = {}
+        if BY_ID[indicator].is_vote:
+            cells = vote_cells(figures, [], articles)
+            chosen = cells[(cells["vote_label"] == map_vote(cells)) & cells["reported"]]
+            for s in states.itertuples():
+                options = [[" ".join(source_id(f) for f in _sources_of(figures, s.country_iso3, c.vote, c.position)),
+                            vote_style(c.position)["colour"], c.position, ""]
+                           for c in chosen[chosen["country_iso3"] == s.country_iso3].itertuples()]
+                fill = {"none": NO_DATA_FILL, "differ": DIFFER_FILL}.get(s.kind) or vote_style(s.position)["colour"]
+                mine[s.country_iso3] = (fill, s.label, json.dumps(options, separators=(",", ":")))
+        else:
+            every = latest_first(figures[figures["indicator"] == indicator], articles)
+            values = every["value"].dropna()
+            low, high = (values.min(), values.max()) if len(values) else (0.0, 0.0)
+
+            for s in states.itertuples():
+                options = [[source_id(c.source), _shade(c.value, low, high),
+                            written(indicator, c.value_text, c.qualifier), c.year]
+                           for c in every[every["country_iso3"] == s.country_iso3].itertuples()]
+                fill = {"none": NO_DATA_FILL, "range": RANGE_FILL}.get(s.kind) or _shade(s.value, low, high)
+                mine[s.country_iso3] = (fill, s.label, json.dumps(options, separators=(",", ":")))
         styles[indicator] = mine
     return styles
 
 
-def map_svg(figures: pd.DataFrame, indicator: str) -> str:
-    """Central Asia and its neighbours; the five states shaded for `indicator`, labelled at their centroids."""
+def _shade(value: float, low: float, high: float) -> str:
+    if pd.isna(value):
+        return RANGE_FILL
+    return _blend(1.0 if high == low else 0.25 + 0.75 * (value - low) / (high - low))
+
+
+def map_label_points(project: Projection, labels: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
+    """Where the map writes each state's name and value: its centroid, moved apart from its neighbours' labels
+    until no two collide, at phone size (24-unit names alone) and wider (20-unit names over 18-unit values)."""
+    points = {i: project(*centroids()[i]) for i in CENTRAL_ASIA}
+    sizes = {}
+    for iso3 in CENTRAL_ASIA:
+        name = country_name(iso3)
+        lines = [part for v in labels[iso3] for part in split_label(v) if part]
+        value = max(len(v) for v in lines) * 18 * 0.55
+        sizes[iso3] = (max(len(name) * 24 * 0.62, value), 46 + (22 if any(split_label(v)[1] for v in labels[iso3])
+                                                                    else 0))
+    # The label's box sits around its name's baseline: the name above it, the value line below.
+    moved = spread({i: (x, y + 3) for i, (x, y) in points.items()}, sizes, gap=12, reach=40)
+    return {i: (x, y - 3) for i, (x, y) in moved.items()}
+
+
+def map_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None) -> str:
+    """Central Asia and its neighbours; the five states shaded for `indicator`, each labelled near its centroid."""
     topo = topology()
     arcs = _arcs(topo)
     geometries = topo["objects"]["countries"]["geometries"]
@@ -251,10 +474,11 @@ def map_svg(figures: pd.DataFrame, indicator: str) -> str:
     west, east = min(b[0] for b in boxes) - MAP_MARGIN, max(b[1] for b in boxes) + MAP_MARGIN
     south, north = min(b[2] for b in boxes) - MAP_MARGIN, max(b[3] for b in boxes) + MAP_MARGIN
     project = Projection(west, east, south, north)
-    styles = map_styles(figures)
+    styles = map_styles(figures, articles)
     parts = [f'<svg class="map" viewBox="0 0 {MAP_WIDTH} {project.height}" role="group" '
-             f'aria-labelledby="map-alt">'
-             f'<title id="map-alt">{esc(map_alt(figures, indicator))}</title>'
+             f'aria-labelledby="map-alt" data-no-year="{esc(NO_YEAR)}" data-differ-fill="{DIFFER_FILL}" '
+             f'data-none-fill="{NO_DATA_FILL}" data-label-width="{LABEL_WIDTH}">'
+             f'<title id="map-alt">{esc(map_alt(figures, indicator, articles))}</title>'
              '<defs><pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
              'patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/>'
              f'<line x1="0" y1="0" x2="0" y2="8" stroke="{OKABE_ITO["grey"]}" stroke-width="2"/></pattern>'
@@ -273,25 +497,110 @@ def map_svg(figures: pd.DataFrame, indicator: str) -> str:
                 parts.append(f'<path class="{css}" d="{_path(polygons, project)}"/>')
     parts.append("</g>")
     labels = []
+    at = map_label_points(project, {i: [v[i][1] for v in styles.values()] for i in CENTRAL_ASIA})
     for iso3 in CENTRAL_ASIA:
-        fill, label = styles[indicator][iso3]
+        fill, label, _ = styles[indicator][iso3]
         data = "".join(f' data-f-{ind}="{esc(v[iso3][0])}" data-l-{ind}="{esc(v[iso3][1])}"'
+                       f' data-c-{ind}="{esc(v[iso3][2])}" data-k-{ind}="{"vote" if BY_ID[ind].is_vote else "value"}"'
                        for ind, v in styles.items())
         name = country_name(iso3)
         parts.append(f'<path class="c shape" data-iso="{iso3}" data-act="focus" tabindex="0" role="button" '
                      f'aria-pressed="false" aria-label="{esc(name)}. Select to focus this country." '
                      f'fill="{esc(fill)}"{data} d="{_path(region[iso3], project)}"/>')
-        x, y = project(*centroids()[iso3])
+        x, y = at[iso3]
+        first, second = split_label(label)
         labels.append(f'<text class="c lbl" data-iso="{iso3}" x="{x:.1f}" y="{y:.1f}" text-anchor="middle" '
                       f'aria-hidden="true"><tspan class="fm">▶ </tspan><tspan class="ln">{esc(name)}</tspan>'
-                      f'<tspan class="lv" x="{x:.1f}" dy="1.2em">{esc(label)}</tspan></text>')
+                      f'<tspan class="lv" x="{x:.1f}" dy="1.2em">{esc(first)}</tspan>'
+                      f'<tspan class="lv lv2" x="{x:.1f}" dy="1.2em">{esc(second)}</tspan></text>')
     parts.extend(labels)
     parts.append("</svg>")
     return "".join(parts)
 
 
-def map_alt(figures: pd.DataFrame, indicator: str) -> str:
+def map_alt(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None) -> str:
     """Text alternative of the map for one indicator."""
-    styles = map_styles(figures)[indicator]
-    return (f"Map of Central Asia: {panel_title(indicator, figures)}. "
-            + "; ".join(f"{country_name(i)}: {styles[i][1]}" for i in CENTRAL_ASIA) + ".")
+    title, states = map_states(figures, indicator, [], articles)
+    return f"Map of Central Asia: {title}. " + "; ".join(f"{s.country}: {s.label}" for s in states.itertuples()) + "."
+
+
+# The profile's small line chart ---------------------------------------------------------------------------------
+
+TREND_W, TREND_H, TREND_PAD = 320, 132, 28
+SOURCE_COLOURS = (BAR_COLOUR, OKABE_ITO["vermillion"], OKABE_ITO["green"], OKABE_ITO["purple"], OKABE_ITO["orange"],
+                  OKABE_ITO["sky"])
+SOURCE_DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 2")
+
+
+MAX_KEYED_SOURCES = 5  # beyond this many sources, one colour and a one-line key: a rainbow would not be read
+MAX_LABELLED_POINTS = 6  # beyond this many points, labels collide; the table beside the chart has every value
+
+
+def trend_svg(lines: pd.DataFrame, title: str) -> str:
+    """Every dated figure of one indicator for one country by year: one line per source, a range as a bar from
+    its low to its high end. With few sources each has its colour and dash, named in the key; with few points
+    each is labelled as written. Figures from different sources are never joined; undated figures are left out."""
+    dated = lines[lines["year"] != ""]
+    years = sorted(set(dated["year"]))
+    top = float(pd.concat([dated["value"], dated["value_high"]]).max())
+    sources = list(dict.fromkeys(dated["source"]))
+    keyed = len(sources) <= MAX_KEYED_SOURCES
+    labelled = len(dated) <= MAX_LABELLED_POINTS
+    key_lines = (len(sources) if keyed else 1) if len(sources) > 1 else 0
+    height = TREND_H + 18 * key_lines
+    left, right, bottom = TREND_PAD + 8, TREND_W - TREND_PAD - 8, TREND_H - 22
+
+    def x(year: str) -> float:
+        return left + (right - left) * (years.index(year) / (len(years) - 1) if len(years) > 1 else 0.5)
+
+    def y(value: float) -> float:
+        return bottom - (bottom - 18) * value / top if top else bottom
+
+    said = "; ".join(f"{r.year}: {written(r.indicator, r.value_text, r.qualifier)} ({r.outlet})"
+                     for r in dated.itertuples())
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TREND_W} {height}" role="img" '
+             f'font-family="system-ui, sans-serif" aria-label="{esc(f"{title}. {said}.")}">',
+             f'<line x1="{left - 8}" y1="{bottom}" x2="{right + 8}" y2="{bottom}" stroke="#888"/>']
+    for year in years:
+        parts.append(f'<text x="{x(year):.1f}" y="{TREND_H - 6}" text-anchor="middle" font-size="11" '
+                     f'fill="#4d4d4d">{esc(year)}</text>')
+    for i, source in enumerate(sources):
+        mine = dated[dated["source"] == source]
+        colour = SOURCE_COLOURS[i % len(SOURCE_COLOURS)] if keyed else BAR_COLOUR
+        dash = SOURCE_DASHES[i % len(SOURCE_DASHES)] if keyed else ""
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        opacity = "" if keyed else ' opacity=".7"'
+        parts.append(f'<g data-src="{esc(source_id(source))}"{opacity}>')
+        points = [(x(r.year), y(r.value)) for r in mine.itertuples() if pd.notna(r.value)]
+        if len(points) > 1:
+            parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dashed} points="'
+                         + " ".join(f"{px:.1f},{py:.1f}" for px, py in points) + '"/>')
+        for r in mine.itertuples():
+            px = x(r.year)
+            words = written(r.indicator, r.value_text, r.qualifier)
+            if pd.notna(r.value):
+                py = y(r.value)
+                parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{colour}">'
+                             f'<title>{esc(f"{r.year}: {words} ({r.outlet})")}</title></circle>')
+            else:  # a range: a bar from its low to its high end, never one averaged point
+                py = y(r.value_high)
+                parts.append(f'<rect x="{px - 3:.1f}" y="{py:.1f}" width="6" height="{y(r.value_low) - py:.1f}" '
+                             f'fill="{colour}" fill-opacity=".45" stroke="{colour}">'
+                             f'<title>{esc(f"{r.year}: {words} ({r.outlet})")}</title></rect>')
+            if labelled:
+                ty = py - 8 if i % 2 == 0 else py + 17  # a second source's labels go under its points
+                parts.append(f'<text x="{px:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="11" '
+                             f'fill="#1a1a1a">{esc(words)}</text>')
+        if len(sources) > 1 and keyed:
+            ky = TREND_H + 18 * i + 8
+            parts.append(f'<line x1="{left - 8}" y1="{ky}" x2="{left + 14}" y2="{ky}" stroke="{colour}" '
+                         f'stroke-width="2"{dashed}/><circle cx="{left + 3}" cy="{ky}" r="3.5" fill="{colour}"/>'
+                         f'<text x="{left + 20}" y="{ky + 4}" font-size="11" fill="#1a1a1a">'
+                         f'{esc(short(mine["outlet"].iloc[0], 40))}</text>')
+        parts.append("</g>")
+    if len(sources) > 1 and not keyed:
+        ky = TREND_H + 8
+        parts.append(f'<text x="{left - 8}" y="{ky + 4}" font-size="11" fill="#1a1a1a">{len(sources)} sources: '
+                     f'a dot is one article\'s figure; a line joins one source\'s years.</text>')
+    parts.append("</svg>")
+    return "".join(parts)

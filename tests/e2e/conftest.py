@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from components.countries import CENTRAL_ASIA, country_name
 from components.views.labels import PANELS
+from tests.multi_fixture import build
 
 from .servers import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, copy_app, free_port, streamlit_server
 
@@ -170,9 +172,7 @@ def traffic() -> Traffic:
     return Traffic()
 
 
-@pytest.fixture
-def open_page(browser: Browser, app_server: Server, traffic: Traffic, shot: Shots) -> Iterator[Callable[..., Page]]:
-    """Open the app in a fresh context: open_page("?focus=TJK", width=375). All its traffic is checked at the end."""
+def _opener(browser: Browser, server: Server, traffic: Traffic, shot: Shots) -> Iterator[Callable[..., Page]]:
     contexts: list[BrowserContext] = []
 
     def _open(query: str = "", width: int = 1280, height: int = 900, wait: bool = True) -> Page:
@@ -180,7 +180,7 @@ def open_page(browser: Browser, app_server: Server, traffic: Traffic, shot: Shot
         contexts.append(context)
         page = context.new_page()
         shot.pages.append(page)  # a failure screenshots it
-        page.goto(app_server.url + query)
+        page.goto(server.url + query)
         if wait:
             wait_for_app(page)
         return page
@@ -188,11 +188,36 @@ def open_page(browser: Browser, app_server: Server, traffic: Traffic, shot: Shot
     yield _open
     for context in contexts:
         context.close()
-    outside = traffic.outside(app_server.origin)
+    outside = traffic.outside(server.origin)
     assert traffic.requests, "no request recorded: the traffic check would prove nothing"
-    assert not outside, f"requests left the app's origin {app_server.url}: {outside}"
+    assert not outside, f"requests left the app's origin {server.url}: {outside}"
     assert not traffic.console_errors, f"console errors: {traffic.console_errors}"
     assert not traffic.dialogs, f"dialogs opened: {traffic.dialogs}"
+
+
+@pytest.fixture
+def open_page(browser: Browser, app_server: Server, traffic: Traffic, shot: Shots) -> Iterator[Callable[..., Page]]:
+    """Open the app in a fresh context: open_page("?focus=TJK", width=375). All its traffic is checked at the end."""
+    yield from _opener(browser, app_server, traffic, shot)
+
+
+@pytest.fixture(scope="session")
+def multi_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The dashboard on the multi-article test corpus (tests/fixtures/multi, extracted by the normal pipeline)."""
+    app = copy_app(tmp_path_factory.mktemp("multi-app"))
+    data, seeds = build(tmp_path_factory.mktemp("multi-data"))
+    for name, source in (("data", data), ("seeds", seeds)):
+        shutil.rmtree(app / name)
+        shutil.copytree(source, app / name)
+    with streamlit_server(app, tmp_path_factory.mktemp("multi-server") / "streamlit.log") as server:
+        yield server
+
+
+@pytest.fixture
+def open_multi_page(browser: Browser, multi_server: Server, traffic: Traffic,
+                    shot: Shots) -> Iterator[Callable[..., Page]]:
+    """open_page, on the multi-article test corpus."""
+    yield from _opener(browser, multi_server, traffic, shot)
 
 
 @pytest.fixture
@@ -317,7 +342,7 @@ def expect_focus(page: Page, iso3: str | None, shown: tuple[str, ...] = CENTRAL_
         expect(map_labels.filter(has_text="▶")).to_contain_text(f"▶ {iso3}")
         expect(page.locator(".st-key-focus input")).to_have_value(iso3)
         heading = page.locator(".st-key-profile").get_by_role("heading")
-        expect(heading).to_have_text(f"{country_name(iso3)} in the article")
+        expect(heading).to_have_text(re.compile(rf"^{re.escape(country_name(iso3))} in the articles?$"))
     else:
         expect(map_labels.filter(has_text="▶")).to_have_count(0)
         expect(page.locator(".st-key-profile")).to_have_count(0)

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.countries import CENTRAL_ASIA, country_name
+from components.indicators import BY_ID, VOTE
 
 from .conftest import (
     PANEL_KEYS,
@@ -194,7 +195,7 @@ def test_map_draws_from_the_apps_own_geometry_and_a_shape_click_focuses(page: Pa
     shot(page, "map", page.locator(".st-key-panel-map"))
     page.locator(".st-key-map_indicator").get_by_role("combobox").click()
     with app_rerun(page):
-        page.get_by_role("option", name="UN General Assembly vote on Russia's invasion").click()
+        page.get_by_role("option", name=BY_ID[VOTE].heading).click()
     expect(world.locator("path.choroplethlocation")).to_have_count(len(CENTRAL_ASIA))
     expect(world).to_contain_text("abstained")
     click_country(page, "panel-map", "KGZ")
@@ -257,3 +258,103 @@ def test_rewritten_link_keeps_the_parameters_the_page_does_not_own(open_page: Ca
     share = page.get_by_test_id("stPopoverBody").get_by_test_id("stCode")
     expect(share).to_contain_text(f"?focus=KAZ&source={source}")
     assert "utm_source" not in share.inner_text() and "embed" not in share.inner_text()
+
+
+# --- many sources (the multi-article test corpus, tests/fixtures/multi) --------------------------------------------
+
+def boxes_overlap(boxes: list[dict]) -> list[tuple[int, int]]:
+    """Pairs of bounding boxes that intersect."""
+    return [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes) if i < j
+            and a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
+
+
+def test_several_sources_mixed_years_two_votes_and_a_disagreement(open_multi_page: Callable[..., Page],
+                                                                   shot: Shots) -> None:
+    page = open_multi_page("?focus=TJK")
+    grants = plot(page, GRANTS)
+    expect(grants.locator(".gtitle")).to_contain_text("years differ (2020 to 2021)")
+    expect(grants.locator("text.bartext").filter(has_text="70,100")).to_have_text("70,100 (2021)")
+    expect(grants.locator(".annotation-text").filter(has_text="+2 more").first).to_be_visible()
+    votes = plot(page, "panel-un_ga_vote")
+    expect(votes.locator(".xtick text")).to_have_text(["ES-11/1March 2", "ES-11/2March 24"])
+    expect(votes.locator("text").filter(has_text="≠")).to_have_count(1)
+    profile = page.locator(".st-key-profile")
+    expect(profile.locator(".differ")).to_have_count(2)
+    for value in ("63,389", "61,000", "70,100"):
+        expect(profile.locator(".fig").filter(has_text=value)).to_have_count(1)
+    expect(profile.get_by_role("img", name=re.compile("every figure by year"))).to_be_visible()
+    shot(page, "several-sources", profile)
+    # must not: two sources' counts averaged into one number
+    expect(profile).not_to_contain_text("62,194")
+
+
+def test_a_profile_link_opens_the_other_articles_sentence(open_multi_page: Callable[..., Page], shot: Shots) -> None:
+    page = open_multi_page("?focus=TJK")
+    row = page.locator(".st-key-profile tr").filter(has=page.locator(".fig", has_text="61,000"))
+    link = row.get_by_role("link", name="Read it in the article")
+    href = link.get_attribute("href")
+    assert href and href.startswith("#q-920-disputed-counts-")
+    details = page.locator("details#article-920-disputed-counts")
+    expect(details).not_to_have_attribute("open", "")
+    before = runs(page)
+    link.click()
+    expect(details).to_have_attribute("open", "")  # the browser opens the closed article to show the sentence
+    mark = page.locator(f"mark{href}")
+    expect(mark).to_be_in_viewport()
+    expect(mark.locator("strong")).to_contain_text(["61,000"])
+    shot(page, "other-article", mark)
+    # must not: following the link rerunning the app
+    assert runs(page) == before
+
+
+def test_a_shared_link_with_a_sources_filter(open_multi_page: Callable[..., Page], multi_server: Server,
+                                              shot: Shots) -> None:
+    first = open_multi_page("?source=910_FOLLOWUP_WORKERS.txt&focus=kgz")
+    expect(first).to_have_url(re.compile(r"\?focus=KGZ&source=910_followup_workers$"), timeout=5_000)
+    expect(first.locator(".st-key-source")).to_contain_text("Test Wire (invented)")
+    expect(plot(first, "panel-migrant_workers").locator(".gtitle")).to_have_text("Migrant workers in Russia, 2022")
+    shot(first, "filtered-by-source")
+    first.get_by_role("button", name="Share this view").click()
+    share = first.get_by_test_id("stPopoverBody").get_by_test_id("stCode")
+    expect(share).to_contain_text("focus=KGZ&source=910_followup_workers")
+    second = open_multi_page("?" + urlsplit(share.inner_text().strip()).query)
+    expect(second.locator(".st-key-source")).to_contain_text("Test Wire (invented)")
+    expect(plot(second, "panel-migrant_workers").locator(".gtitle")).to_have_text("Migrant workers in Russia, 2022")
+    # must not: the other articles' figures (the original's 920,000 and 2.4 million workers)
+    expect(plot(second, "panel-migrant_workers")).not_to_contain_text("920,000")
+    expect(plot(second, "panel-migrant_workers")).not_to_contain_text("2.4 million")
+
+
+def test_choosing_a_source_puts_it_in_the_address(open_multi_page: Callable[..., Page], shot: Shots) -> None:
+    page = open_multi_page()
+    page.get_by_role("combobox", name="Sources").click()
+    with app_rerun(page):
+        page.get_by_role("option", name=re.compile("^Test Monitor")).click()
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"[?&]source=920_disputed_counts(&|$)"))
+    expect(plot(page, GRANTS).locator(".gtitle")).to_have_text("Russian citizenship grants, 2020")
+    shot(page, "chose-a-source")
+    # must not: the vote grid of the other articles (the monitor reports one vote)
+    expect(plot(page, "panel-un_ga_vote").locator(".xtick text")).to_have_count(0)
+
+
+def test_one_article_page_has_no_source_noise(page: Page) -> None:
+    expect(page.get_by_role("combobox", name="Countries to compare")).to_be_visible()
+    # must not: a sources control, an article picker, "sources differ" or source lines under the bars
+    expect(page.get_by_role("combobox", name="Sources")).to_have_count(0)
+    expect(page.locator(".st-key-article")).to_have_count(0)
+    expect(page.get_by_text("sources differ")).to_have_count(0)
+    expect(plot(page, GRANTS).locator(".annotation-text")).to_have_count(0)
+
+
+@pytest.mark.parametrize("opener", ["open_page", "open_multi_page"], ids=["one article", "several articles"])
+def test_phone_map_labels_do_not_collide(request: pytest.FixtureRequest, opener: str, shot: Shots) -> None:
+    page = request.getfixturevalue(opener)("", width=390, height=844)
+    labels = plot(page, "panel-map").locator("g.trace.scattergeo text")
+    expect(labels).to_have_count(len(CENTRAL_ASIA))
+    labels.first.scroll_into_view_if_needed()
+    boxes = [b for b in (t.bounding_box() for t in labels.all()) if b]
+    assert len(boxes) == len(CENTRAL_ASIA)
+    shot(page, "phone-map", page.locator(".st-key-panel-map"))
+    assert not boxes_overlap(boxes), boxes

@@ -15,8 +15,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.countries import CENTRAL_ASIA, country_name
 from components.publish import build as publish
-from components.store import load_figures
+from components.store import load_context, load_figures
+from components.views.anchors import CONTEXT
 from components.views.labels import PANELS
+from tests.multi_fixture import build
 
 pytestmark = pytest.mark.e2e
 
@@ -227,7 +229,7 @@ def test_map_switches_indicator(static_site, visit):
         page.get_by_label("Shade the map by").select_option(indicator)
         mine = figures[figures["indicator"] == indicator].set_index("country_iso3")
         for code in CENTRAL_ASIA:
-            label = page.locator(f'.map .lbl[data-iso="{code}"] .lv')
+            label = page.locator(f'.map .lbl[data-iso="{code}"] .lv:not(.lv2)')
             if code in mine.index:
                 expect(label).to_have_text(mine.loc[code, "position"] or mine.loc[code, "value_text"])
             else:
@@ -265,6 +267,130 @@ def test_axe_finds_no_violations(static_site, visit, query, width):
 
     v = visit(width=width)
     v.page.goto(static_site + query)
+    expect(v.page.locator("#status")).to_contain_text("Showing")
+    results = Axe().run(v.page)
+    assert results.violations_count == 0, [(x["id"], [n["target"] for n in x["nodes"]])
+                                           for x in results.response["violations"]]
+
+
+# --- many sources (the multi-article test corpus, tests/fixtures/multi) --------------------------------------------
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
+@pytest.fixture(scope="module")
+def multi_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The static edition built from the multi-article test corpus, served from a free loopback port."""
+    data, seeds = build(tmp_path_factory.mktemp("multi"))
+    out = tmp_path_factory.mktemp("multi-site")
+    publish.run(out, data, seeds)
+    url, server = serve(out)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def visible_rows(page: Page, indicator: str, iso3: str):
+    return page.locator(f'#panel-{indicator} g.row[data-iso="{iso3}"]:not(.alt)')
+
+
+def test_static_sources_filter_lives_in_the_url_and_reopens(multi_site, visit):
+    v = visit()
+    page = v.page
+    page.goto(multi_site)
+    grants = page.locator("#panel-citizenship_grants h3")
+    expect(grants).to_have_text("Russian citizenship grants: latest figures, years differ (2020 to 2021)")
+    page.get_by_role("checkbox", name=re.compile("^Test Wire")).check()
+    expect(page).to_have_url(re.compile(r"\?source=910_followup_workers$"))
+    expect(grants).to_have_text("Russian citizenship grants, 2021")
+    expect(visible_rows(page, "citizenship_grants", "TJK")).to_contain_text("70,100")
+    expect(visible_rows(page, "citizenship_grants", "KGZ")).to_contain_text("not reported in the article")
+    expect(page.locator("#map-title")).to_have_text("Migrant workers in Russia, 2022")
+    shared = page.url
+    second = visit()
+    second.page.goto(shared)
+    expect(second.page.locator("#panel-citizenship_grants h3")).to_have_text("Russian citizenship grants, 2021")
+    expect(second.page.get_by_role("checkbox", name=re.compile("^Test Wire"))).to_be_checked()
+    # must not: a figure of an article left out (the original's 2020 count for Kyrgyzstan, 11,865)
+    expect(page.locator("#panel-citizenship_grants g.row:not(.alt)").filter(has_text="11,865")).to_have_count(0)
+    v.assert_one_origin(multi_site)
+    second.assert_one_origin(multi_site)
+
+
+def test_static_disagreements_show_both_and_go_when_one_source_is_left(multi_site, visit):
+    v = visit()
+    page = v.page
+    page.goto(f"{multi_site}?focus=TJK")
+    profile = page.locator("#profile-TJK")
+    expect(profile.locator(".differ:visible")).to_have_count(2)
+    cell = page.locator('#panel-un_ga_vote g.cell[data-cell="KGZ|ES-11/1, March 2"]')
+    expect(cell).to_have_class(re.compile(r"\bdiffer\b"))
+    expect(cell.locator("svg.pos:not(.alt):not(.none)")).to_have_count(2)
+    expect(page.locator("#panel-un_ga_vote .differ-note")).to_be_visible()
+    page.get_by_role("checkbox", name=re.compile("^The Moscow Times")).check()
+    expect(profile.locator(".differ:visible")).to_have_count(0)
+    expect(cell.locator("svg.pos:not(.alt):not(.none)")).to_have_count(1)
+    expect(page.locator("#panel-un_ga_vote .differ-note")).to_be_hidden()
+    # must not: the other sources' figures left in the profile
+    expect(profile.locator("tr[data-src]:visible").filter(has_text="61,000")).to_have_count(0)
+    expect(profile.locator(".trend g[data-src]:visible").filter(has_text="61,000")).to_have_count(0)
+    v.assert_one_origin(multi_site)
+
+
+def test_static_several_sources_read_with_javascript_off(multi_site, visit):
+    v = visit(javascript=False)
+    page = v.page
+    page.goto(multi_site)
+    expect(visible_rows(page, "citizenship_grants", "TJK")).to_have_text(re.compile(r"70,100 \(2021\)"))
+    expect(page.locator("#panel-un_ga_vote text.vh")).to_have_count(2)
+    expect(page.locator("#profile-TJK .differ")).to_have_count(2)
+    expect(page.locator("details.art")).to_have_count(3)
+    # must not: a hidden alternative figure shown beside the most recent one
+    expect(visible_rows(page, "citizenship_grants", "TJK")).to_have_count(1)
+    v.assert_one_origin(multi_site)
+
+
+def test_one_article_static_page_shows_every_context_fact_and_no_source_control(static_site, visit):
+    v = visit()
+    page = v.page
+    page.goto(static_site)
+    expect(page.locator("#status")).to_contain_text("Showing")
+    facts = page.locator(f"section[aria-labelledby='{CONTEXT}'] li")
+    expect(facts.first).to_be_visible()
+    assert facts.count() == len(load_context()) == facts.filter(visible=True).count()
+    # must not: a sources control or "sources differ" with one article
+    expect(page.locator("input[name=source]")).to_have_count(0)
+    expect(page.get_by_text("sources differ")).to_have_count(0)
+    v.assert_one_origin(static_site)
+
+
+@pytest.mark.parametrize("site", ["static_site", "multi_site"], ids=["one article", "several articles"])
+def test_phone_map_labels_do_not_collide(request, visit, site):
+    url = request.getfixturevalue(site)
+    v = visit(width=390)
+    v.page.goto(url)
+    labels = v.page.locator(".map .lbl")
+    labels.first.scroll_into_view_if_needed()
+    boxes = [label.bounding_box() for label in labels.all()]
+    assert len(boxes) == len(CENTRAL_ASIA) and all(boxes)
+    overlaps = [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes) if i < j
+                and a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+                and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
+    assert not overlaps, boxes
+    assert v.page.evaluate("document.documentElement.scrollWidth") <= 390
+    v.assert_one_origin(url)
+
+
+@pytest.mark.parametrize("query", ["", "?focus=TJK&source=910_followup_workers"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_no_violations_with_several_sources(multi_site, visit, query, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = visit(width=width)
+    v.page.goto(multi_site + query)
     expect(v.page.locator("#status")).to_contain_text("Showing")
     results = Axe().run(v.page)
     assert results.violations_count == 0, [(x["id"], [n["target"] for n in x["nodes"]])

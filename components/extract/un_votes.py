@@ -1,0 +1,278 @@
+"""UN General Assembly votes on Russia's war: the resolutions, and each Central Asian state's position as reported."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from components.countries import Mention, country_name, mentions, other_country_regex
+from components.extract.dates import MONTH, MONTHS, YEAR
+
+# The eleventh emergency special session's resolutions (shared/NOTES-domain.md): number, adoption date, and the
+# words by which articles name their subject. The only table of them: every stage that names a vote reads it here.
+RESOLUTIONS = (
+    ("A/RES/ES-11/1", date(2022, 3, 2), r"aggression\s+against\s+Ukraine|condemn\w*\s+(?:the\s+|Russia['’]s\s+)?"
+                                        r"(?:invasion|aggression)|deplor\w*\s+(?:the\s+|Russia['’]s\s+)?aggression"),
+    ("A/RES/ES-11/2", date(2022, 3, 24), r"humanitarian"),
+    ("A/RES/ES-11/3", date(2022, 4, 7), r"suspen\w+\s+(?:of\s+)?(?:Russia|the\s+Russian\s+Federation|its|Moscow)"
+                                        r"|Human\s+Rights\s+Council"),
+    ("A/RES/ES-11/4", date(2022, 10, 12), r"annex\w*|territorial\s+integrity|sham\s+referend\w*|illegal\s+referend\w*"),
+    ("A/RES/ES-11/5", date(2022, 11, 14), r"reparations?|remedy|register\s+of\s+damage"),
+    ("A/RES/ES-11/6", date(2023, 2, 23), r"lasting\s+peace|just\s+peace|(?:first\s+)?anniversary"),
+)
+SUBJECTS = tuple((rid, re.compile(pattern, re.I)) for rid, _, pattern in RESOLUTIONS)
+BY_DAY = {(d.month, d.day): (rid, d) for rid, d, _ in RESOLUTIONS}
+# Resolutions on other subjects reuse these words (Crimea in 2014, the 2023 Human Rights Council election).
+OTHER_VOTE = re.compile(r"Crimea|Security\s+Council|re-?elect|bid\s+to\s+return|2014", re.I)
+
+VOTE_INDICATOR = "un_ga_vote"
+VOTE_CONTEXT = re.compile(r"General\s+Assembly|United\s+Nations|\bU\.?N\.?(?=[\s,.'’])|\bUNGA\b|resolution"
+                          r"|\bvot(?:e|es|ed|ing)\b|emergency\s+(?:special\s+)?session|abstentions", re.I)
+
+# Positions as reporters write them, each normalised to the contract's vocabulary.
+POSITIONS = (
+    ("did not vote", r"did\s+not\s+(?:vote|take\s+part|participate|cast\s+a\s+(?:vote|ballot))"
+                     r"(?!\s+(?:for|against|in\s+favou?r|with|on\s+the\s+side))|didn['’]t\s+(?:vote|take\s+part|participate)(?!\s+(?:for|against|"
+                     r"in\s+favou?r|with))|(?:was|were)\s+absent|skipped\s+the\s+vote|stayed\s+away|sat\s+out\s+the\s+vote"
+                     r"|(?:was|were)\s+not\s+present|failed\s+to\s+vote|declined\s+to\s+vote|refused\s+to\s+vote"
+                     r"|not\s+voting|cast\s+no\s+vote"),
+    ("abstained", r"abstained|abstaining|abstain|(?:chose|opted|decided)\s+to\s+abstain|refrained\s+from\s+voting"),
+    ("against", r"voted\s+(?:against|no)|voting\s+against|(?:cast|casting)\s+(?:a\s+)?(?:vote|votes)\s+against"
+                r"|(?:rejected|opposed)(?=_OBJECT_)"),
+    ("in favour", r"voted\s+(?:in\s+favou?r(?:\s+of)?|for|yes)|voting\s+(?:in\s+favou?r|for)"
+                  r"|(?:supported|backed|endorsed)(?=_OBJECT_)"),
+)
+# A verb such as "supported" is a vote only with the vote as its object ("supported the resolution").
+_OBJECT = (r"\s+(?:(?:the|a|this|that|its)\s+(?:[\w'’-]+\s+){0,4}(?:resolution|motion|draft|text|measure|document|"
+           r"proposal|move)|it\b)")
+POSITIONS = tuple((normal, pattern.replace("_OBJECT_", _OBJECT)) for normal, pattern in POSITIONS)
+POSITION = "|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(POSITIONS))
+_ADVERBS = (r"(?:\s+(?:also|again|all|both|each|too|once\s+again|likewise|similarly|instead|then|later|however|"
+            r"reportedly|apparently|officially|ultimately|eventually|itself|themselves|in\s+turn))*")
+_NEGATED = re.compile(r"(?:not|n['’]t|never|neither|nor)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class VoteRow:
+    """One state's position in one vote, with where the article says it."""
+
+    mention: Mention
+    position: str
+    words: str
+    start: int
+
+
+_CA_ALTERNATION: list[str] = []
+
+
+def _ca_alternation() -> str:
+    if not _CA_ALTERNATION:
+        from components.countries import country_pattern
+        _CA_ALTERNATION.append(country_pattern())
+    return _CA_ALTERNATION[0]
+
+
+def _list_regex() -> str:
+    """A coordinated list of states, Central Asian or not ("Kazakhstan, Kyrgyzstan and Tajikistan")."""
+    name = (rf"(?:(?:the\s+)?(?:{_ca_alternation()})|{other_country_regex().pattern})"
+            r"(?:['’]s\s+(?:delegation|representatives?|envoys?|ambassadors?|government|diplomats))?")
+    return rf"(?P<list>{name}(?:\s*,\s*(?:and\s+)?{name}|\s+(?:and|as\s+well\s+as)\s+{name})*)"
+
+
+# The vote as the object of a position ("voted against the resolution: …").
+_THE_TEXT = r"(?:\s+(?:the|this|that)\s+(?:resolution|text|draft|measure|document|motion))?"
+# A table in prose: "Kazakhstan - abstained; Kyrgyzstan - against".
+TABLE_POSITIONS = (("did not vote", r"did\s+not\s+vote|not\s+voting|absent|non-voting"),
+                   ("abstained", r"abstained|abstention|abstain"),
+                   ("in favour", r"in\s+favou?r|for|yes"),
+                   ("against", r"against|no"))
+TABLE_POSITION = "|".join(f"(?P<t{i}>{p})" for i, (_, p) in enumerate(TABLE_POSITIONS))
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    if not _COMPILED:
+        lst = _list_regex()
+        gap = r"(?:\s*,\s*(?:which|who|that)|\s+(?:which|who|that))?"
+        aside = r"(?:\s*,\s*(?:like|as\s+in|along\s+with|together\s+with|as)\s[^,;.]{1,60},|\s*\([^()]{1,60}\))?"
+        _COMPILED["subject"] = re.compile(
+            rf"{lst}{aside}{gap}{_ADVERBS}(?:\s+(?:joined\s+[^,.;]{{1,40}}?\s+in|chose\s+to|opted\s+to|decided\s+to))?"
+            rf"\s+(?P<position>{POSITION})", re.I)
+        _COMPILED["among"] = re.compile(
+            rf"{lst}\s+(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?(?:\d[\d,]*\s+|\w+\s+)?(?:other\s+)?"
+            rf"(?:countries|states|nations|members|member\s+states)\s+(?:that\s+|which\s+|who\s+)?(?P<position>{POSITION})",
+            re.I)
+        _COMPILED["predicate"] = re.compile(
+            rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?{_THE_TEXT}\s*(?:were|was|"
+            rf"included|,?\s*including|,?\s*among\s+them|came\s+from|[-–—]\s*(?:including|among\s+them)|:|—|–)\s+"
+            rf"(?:those\s+of\s+)?{lst}", re.I)
+        _COMPILED["including"] = re.compile(  # "nations, including Kazakhstan and Uzbekistan, abstained"
+            rf"\b(?:including|such\s+as|namely|notably)\s+{lst}\s*,{_ADVERBS}\s+(?P<position>{POSITION})", re.I)
+        _COMPILED["among_are"] = re.compile(  # "Among the countries that abstained are China and … such as Kazakhstan"
+            rf"\bamong\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:countries|states|nations|members|delegations)\s+(?:that|which|"
+            rf"who)\s+(?P<position>{POSITION})\s+(?:are|were|was|is)\s+(?P<list>[^.;]{{1,250}}?)"
+            rf"(?=[.;]|$|,?\s+(?:while|whereas|but)\b)", re.I)
+        _COMPILED["as_did"] = re.compile(rf"(?P<position>{POSITION})[^.;]{{0,60}}?,\s+as\s+did\s+{lst}", re.I)
+        _COMPILED["table"] = re.compile(rf"(?P<list>(?:the\s+)?(?:{_ca_alternation()}))\s*[-–—:]\s*"
+                                        rf"(?P<position>{TABLE_POSITION})\b(?=\s*(?:[;,.)]|$|\n))")
+        _COMPILED["chain"] = re.compile(rf"[^.;:]{{0,50}}?(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)"
+                                        rf"(?:then\s+|later\s+)?(?P<position>{POSITION})", re.I)
+    return _COMPILED
+
+
+def position_of(match: re.Match) -> str:
+    for i, (normal, _) in enumerate(POSITIONS):
+        if match.groupdict().get(f"p{i}"):
+            return normal
+    for i, (normal, _) in enumerate(TABLE_POSITIONS):
+        if match.groupdict().get(f"t{i}"):
+            return normal
+    raise ValueError("no position group matched")
+
+
+def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
+    """Each Central Asian state's position stated in text[start:end], in order of its words."""
+    seen: set[tuple[str, int]] = set()
+    found: list[VoteRow] = []
+    for kind, regex in _patterns().items():
+        if kind == "chain":
+            continue
+        for m in regex.finditer(text, start, end):
+            states = mentions(text, m.start("list"), m.end("list"))
+            matches = [m]
+            if kind == "subject":  # "did not vote on March 2, was absent on October 12 and …"
+                at = m.end("position")
+                while (c := _patterns()["chain"].match(text, at, end)) and not mentions(text, at, c.start("position")):
+                    matches.append(c)
+                    at = c.end("position")
+            if kind == "among_are" and re.search(POSITION, text[m.start("list"):m.end("list")], re.I):
+                continue  # another position inside the list: its states are not all of this one
+            for p in matches:
+                pos_start = p.start("position")
+                if _NEGATED.search(text, max(start, pos_start - 12), pos_start):
+                    continue
+                for mention in states:
+                    if (mention.iso3, pos_start) in seen:
+                        continue
+                    seen.add((mention.iso3, pos_start))
+                    found.append(VoteRow(mention, position_of(p), p.group("position"), pos_start))
+    return sorted(found, key=lambda v: (v.start, v.mention.start))
+
+
+def vote_rows(seed, sentences: list, i: int) -> list[dict]:
+    """The vote rows of sentence i: each state's position, keyed by the vote the text identifies."""
+    sent = sentences[i]
+    if not sent.ca or not _POSITION_WORD.search(sent.words) or not _in_vote_context(sentences, i):
+        return []
+    found = positions_in(seed.text, sent.start, sent.end)
+    rows = []
+    for k, v in enumerate(found):
+        nxt = next((w.start for w in found[k + 1:] if w.start > v.start), sent.end)
+        own = _identify_span(seed.text, v.start + len(v.words), nxt, dates_only=True)
+        vote = own or identify(seed.text, _scopes(sentences, i)) or _next_vote(sentences, i) or \
+            _article_vote(sentences, i)
+        if vote is None:
+            continue
+        rows.append({"source": seed.name, "indicator": VOTE_INDICATOR, "country_iso3": v.mention.iso3,
+                     "country": country_name(v.mention.iso3), "value": None, "value_low": None, "value_high": None,
+                     "qualifier": "", "position": v.position, "vote": vote.vote, "value_text": v.words, "unit": "",
+                     "year": vote.year, "year_basis": "stated" if vote.year else "", "as_of": vote.as_of,
+                     "attribution": "", "review": "", "quote": sent.words, "start": sent.start, "end": sent.end,
+                     "value_start": v.start, "value_end": v.start + len(v.words)})
+    return rows
+
+
+def _next_vote(sentences: list, i: int) -> VoteId | None:
+    """"Kazakhstan abstained on Wednesday. The text, which condemned the annexation, passed": the vote named by the
+    next sentence of the same paragraph."""
+    if i + 1 >= len(sentences) or sentences[i + 1].paragraph != sentences[i].paragraph:
+        return None
+    nxt = sentences[i + 1]
+    if nxt.ca or OTHER_VOTE.search(nxt.words):
+        return None  # it speaks of states (and their votes) of its own
+    return _identify_span(nxt.text, nxt.start, nxt.end)
+
+
+def _article_vote(sentences: list, i: int) -> VoteId | None:
+    """The one resolution the whole article identifies, for a position stated before the article names it (a
+    headline, a lead): None when the article names several, or when the sentence speaks of another vote."""
+    if OTHER_VOTE.search(sentences[i].words):
+        return None
+    text = sentences[i].text
+    found = {v.vote: v for s in sentences if (v := _identify_span(text, s.start, s.end)) and v.vote.startswith("A/RES")}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_POSITION_WORD = re.compile(r"(?i)abstain|abstention|vot(?:e|ed|ing)|favou?r|against|absent|oppos|support|backed"
+                            r"|reject|endorse|part\b|stayed\s+away|sat\s+out|\s[-–—:]\s*(?:for|yes|no)\b")
+
+
+def _in_vote_context(sentences: list, i: int) -> bool:
+    sent = sentences[i]
+    return any(s.vote_words for s in sentences[max(0, i - 12):i + 1] if s.paragraph >= sent.paragraph - 1)
+
+
+def _scopes(sentences: list, i: int) -> list[tuple[int, int]]:
+    """Where to look for the vote a sentence speaks of: itself, then the sentences before it, nearest first."""
+    return [(s.start, s.end) for s in reversed(sentences[:i + 1])]
+
+
+@dataclass(frozen=True)
+class VoteId:
+    """Which vote a sentence speaks of: the resolution when the text identifies it, else the article's words."""
+
+    vote: str
+    as_of: str
+    year: str = ""
+
+
+_DATE = re.compile(rf"(?P<md>(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>{YEAR}))?)(?!\d)"
+                   rf"|(?P<dm>(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH})(?:,?\s+(?P<year2>{YEAR}))?)")
+
+
+def identify(text: str, spans: list[tuple[int, int]]) -> VoteId | None:
+    """The vote the given spans (a sentence, then the sentences before it) speak of, or None if they do not say."""
+    for s, e in spans:
+        found = _identify_span(text, s, e)
+        if found:
+            return found
+    return None
+
+
+def _identify_span(text: str, s: int, e: int, dates_only: bool = False) -> VoteId | None:
+    chunk = text[s:e]
+    by_date = None
+    as_of = ""
+    year = ""
+    for m in _DATE.finditer(chunk):
+        month = m.group("month") or m.group("month2")
+        day = int(m.group("day") or m.group("day2"))
+        year = m.group("year") or m.group("year2") or ""
+        as_of = m.group(0)
+        number = _month_number(month)
+        hit = BY_DAY.get((number, day))
+        if hit and (not year or int(year) == hit[1].year):
+            by_date = hit[0]
+        break
+    if dates_only:
+        return VoteId(by_date, as_of, year) if by_date else None
+    other = bool(OTHER_VOTE.search(chunk))
+    subjects = {rid for rid, rx in SUBJECTS if rx.search(chunk)} if not other else set()
+    if len(subjects) > 1 and "A/RES/ES-11/1" in subjects:
+        subjects.discard("A/RES/ES-11/1")  # "condemning the invasion" also appears in later resolutions' reports
+    explicit = re.search(r"ES-11/[1-6]", chunk)
+    if explicit:
+        return VoteId("A/RES/" + explicit.group(0), as_of, year)
+    if by_date and (not subjects or subjects == {by_date}):
+        return VoteId(by_date, as_of, year)
+    if not by_date and len(subjects) == 1 and not (year and year not in ("2022", "2023")):
+        return VoteId(subjects.pop(), as_of, year)
+    if as_of and re.search(r"(?i)\bvot|\bresolution|\bsession|\bAssembly", chunk):
+        return VoteId(f"the vote of {as_of}", as_of, year)
+    return None
+
+
+def _month_number(month: str) -> int:
+    key = month.rstrip(".")[:3].lower()
+    return next(i for i, name in enumerate(MONTHS, start=1) if name[:3].lower() == key)
