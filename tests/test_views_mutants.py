@@ -7,6 +7,7 @@ profile's cells, the context list's items, one article or several. `.venv/bin/py
 
 from __future__ import annotations
 
+import base64
 import re
 from html.parser import HTMLParser
 
@@ -15,9 +16,12 @@ import pandas as pd
 from components.indicators import BY_ID
 from components.store import Story
 from components.views.article import article_html, articles_html
-from components.views.context import context_html, timeline
+from components.views.context import context_html, item_html
+from components.views.context import timeline as context_timeline
+from components.views.frames import complete
 from components.views.labels import NOT_REPORTED, PANELS
-from components.views.profile import CSS, country_facts, profile_html
+from components.views.profile import CSS, DIFFER, country_facts, profile_html, svg_image, timeline
+from components.views.review_mark import MARK
 
 
 def quotes_table(spans: list[tuple[int, int, int, int]], indicator: str | None = None) -> pd.DataFrame:
@@ -216,7 +220,7 @@ CONTEXT = pd.DataFrame([  # test material, in no particular order
 
 
 def test_timeline_orders_years_then_text_order_then_the_undated_in_text_order() -> None:
-    rows = timeline(CONTEXT)
+    rows = context_timeline(CONTEXT)
     assert list(rows["label"]) == ["2011 law", "2019 vote", "2019 decree", "May 1", "March 3"]
 
 
@@ -358,3 +362,159 @@ def test_quote_ids_carry_the_file_name_only_beside_a_primary_article() -> None:
     assert list(marks(article_html(TEXT, figures, NO_ROWS, {}, primary="a.txt"))) == ["q-0"]
     assert list(marks(article_html(TEXT, figures, NO_ROWS, {}, "b.txt", "a.txt"))) == ["q-b-0"]
     assert list(marks(article_html(TEXT, figures, NO_ROWS, {}, "a.txt", "a.txt"))) == ["q-0"]
+
+
+# --- the profile with several sources: timeline order, who said it, filter data ------------------------------------
+
+ARTICLES = pd.DataFrame([  # test material: three invented articles
+    {"source": "a.txt", "title": "Alpha story", "outlet": "The Alpha", "published": "2023-05-01", "url": "",
+     "language": ""},
+    {"source": "b.txt", "title": "Beta story", "outlet": "", "published": "2022-01-09", "url": "", "language": ""},
+    {"source": "c.txt", "title": "", "outlet": "", "published": "", "url": "", "language": ""},
+])
+
+
+def figure(source: str, value: float | None, year: str = "", at: int = 0, **extra: object) -> dict:
+    text = extra.pop("value_text", f"{value:g}" if value is not None else extra.get("position", ""))
+    return {"source": source, "indicator": "citizenship_grants", "country_iso3": "TJK", "country": "Tajikistan",
+            "position": "", "vote": "", "as_of": "", "review": "", "qualifier": "", "value": value,
+            "value_text": text, "year": year, "value_start": at, "start": at, "end": at + 9,
+            "value_end": at + len(text), "quote": f"Quote {source} {at}.", **extra}
+
+
+def figures_table(rows: list[dict]) -> pd.DataFrame:
+    return complete(pd.DataFrame(rows), "figures")
+
+
+def test_profile_timeline_orders_years_then_dates_then_files_and_puts_undated_last() -> None:
+    rows = figures_table([figure("a.txt", 5, "2021", 40), figure("c.txt", 6, "", 10), figure("b.txt", 7, "2021", 30),
+                          figure("a.txt", 8, "2020", 50), figure("a.txt", 9, "2021", 20), figure("zzz.txt", 4, "2021")])
+    lines = timeline(rows, ARTICLES)
+    assert [(r.source, r.year, r.value) for r in lines.itertuples()] == [
+        ("a.txt", "2020", 8), ("zzz.txt", "2021", 4), ("b.txt", "2021", 7), ("a.txt", "2021", 9),
+        ("a.txt", "2021", 5), ("c.txt", "", 6)]
+    assert list(lines["published"]) == ["2023-05-01", "", "2022-01-09", "2023-05-01", "2023-05-01", ""]
+    assert list(lines["outlet"]) == ["The Alpha", "zzz", "Beta story", "The Alpha", "The Alpha", "c"]
+    assert list(lines["differ"]) == [False, True, True, True, True, False]
+    assert list(lines.columns) == [*rows.columns, "group", "key", "differ", "outlet", "published"]
+
+
+def test_profile_timeline_groups_votes_by_the_vote_or_its_date() -> None:
+    votes = figures_table([
+        figure("a.txt", None, position="abstained", vote="A/RES/ES-11/1", as_of="March 2", indicator="un_ga_vote"),
+        figure("b.txt", None, position="against", as_of="March 2", indicator="un_ga_vote", at=5),
+        figure("c.txt", None, position="abstained", indicator="un_ga_vote", at=9)])
+    lines = timeline(votes, ARTICLES)
+    assert list(lines["group"]) == ["A/RES/ES-11/1", "March 2", "the vote"]
+    assert not lines["differ"].any(), "positions in different votes do not disagree"
+
+
+def cells(html: str) -> list[list[tuple[str, str, str, str]]]:
+    return profile_cells(html)[1:]
+
+
+def story_of(figures: list[dict], context: pd.DataFrame | None = None, articles: pd.DataFrame = ARTICLES,
+             package: dict | None = None) -> Story:
+    return Story(figures=figures_table(figures), context=context if context is not None else context_table([]),
+                 package={"article": {"file": "a.txt"}} if package is None else package, seeds={}, articles=articles)
+
+
+def grants_row(html: str) -> list[tuple[str, str, str, str]]:
+    heading = BY_ID["citizenship_grants"].heading
+    return [row for row in cells(html) if row[0][2].startswith(heading)]
+
+
+def test_one_source_with_two_figures_says_the_year_of_each_without_naming_the_source() -> None:
+    story = story_of([figure("a.txt", 5, "2021", 40), figure("a.txt", 8, "", 50)], articles=ARTICLES.iloc[:1])
+    heading = BY_ID["citizenship_grants"].heading
+    assert [r[0][2] for r in grants_row(profile_html(story, "TJK"))] == [f"{heading}2021", f"{heading}year not stated"]
+    single = story_of([figure("a.txt", 5, "2021", 40)], articles=ARTICLES.iloc[:1])
+    html = profile_html(single, "TJK")
+    assert [r[0][2] for r in grants_row(html)] == [heading] and "class='when'" not in html
+
+
+def test_two_articles_name_the_source_under_each_figure() -> None:
+    heading = BY_ID["citizenship_grants"].heading
+    one_source = story_of([figure("a.txt", 5, "2021", 40)])  # several articles, this figure from one
+    assert [r[0][2] for r in grants_row(profile_html(one_source, "TJK"))] == [
+        f"{heading}2021 · The Alpha, 2023-05-01"]
+    unlisted = story_of([figure("a.txt", 5, "2021"), figure("c.txt", 6, "2021", 9)], articles=ARTICLES.iloc[:0])
+    assert [r[0][2] for r in grants_row(profile_html(unlisted, "TJK"))] == [f"{heading}2021 · a", f"{heading}2021 · c"]
+
+
+def test_a_trend_chart_needs_two_dated_years() -> None:
+    dated_and_not = story_of([figure("a.txt", 5, "2021", 40), figure("b.txt", 8, "", 50)])
+    assert "class='trend'" not in profile_html(dated_and_not, "TJK")
+    two_years = story_of([figure("a.txt", 5, "2021", 40), figure("b.txt", 8, "2020", 50)])
+    html = profile_html(two_years, "TJK")
+    assert html.count("class='trend'") == 1 and "<img alt=" in html and "<svg" not in html
+    assert "<svg" in profile_html(two_years, "TJK", filterable=True)
+
+
+def test_filterable_rows_carry_what_the_static_page_filters_by() -> None:
+    facts = context_table([{"label": "fine", "countries": "TJK", "source": "b.txt", "start": 70}])
+    story = story_of([figure("a.txt", 5, "2021", 40), figure("b.txt", 8, "2021", 50)], facts)
+    html = profile_html(story, "TJK", filterable=True)
+    rows = re.findall(r"<tr([^>]*)>", html.removeprefix(CSS))
+    assert " data-src='a' data-ind='citizenship_grants' data-group='citizenship_grants|2021' data-key='5.0'" in rows
+    assert " data-src='b' data-ind='citizenship_grants' data-group='citizenship_grants|2021' data-key='8.0'" in rows
+    assert " class='none' data-ind='citizenship_grants' hidden" in rows
+    assert " data-src='b'" in rows, "a fact's row names its source"
+    assert 'href=\'#q-b-70\'' in html and 'href=\'#q-b-50\'' in html and 'href=\'#q-40\'' in html
+    plain = profile_html(story, "TJK")
+    assert "data-src" not in plain and "class='none'" not in plain
+
+
+def test_sources_that_differ_and_a_reviewed_figure_say_both() -> None:
+    story = story_of([figure("a.txt", 5, "2021", 40, review="corrected"), figure("b.txt", 8, "2021", 50)])
+    rows = grants_row(profile_html(story, "TJK"))
+    assert [row[1][2] for row in rows] == [f"8{DIFFER}", f"5{DIFFER} {MARK}"]  # b.txt's date is the earlier
+
+
+def test_without_a_primary_article_every_quote_id_is_short() -> None:
+    story = story_of([figure("b.txt", 5, "2021", 40)], package={})
+    assert grants_row(profile_html(story, "TJK"))[0][2][3] == "#q-40"
+
+
+def test_unstyled_profile_is_the_table_alone() -> None:
+    html = profile_html(story_of([figure("a.txt", 5, "2021")]), "TJK", styled=False)
+    assert html.startswith("<table class='profile'>")
+
+
+def test_svg_image_is_the_svg_itself_with_its_label_as_alt_text() -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" aria-label="Grants: 5 in 2021 “up”"><rect/></svg>'
+    img = svg_image(svg)
+    found = re.fullmatch(r'<img alt="([^"]*)" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)">', img)
+    assert found and found.group(1) == "Grants: 5 in 2021 “up”"
+    assert base64.b64decode(found.group(2)).decode("utf-8") == svg
+    assert svg_image("<svg><rect/></svg>").startswith('<img alt="" src=')
+
+
+# --- the context list with several sources --------------------------------------------------------------------------
+
+def li_tags(html: str) -> list[str]:
+    return re.findall(r"<li([^>]*)>", html)
+
+
+def test_context_items_carry_their_states_source_article_and_quote_id() -> None:
+    facts = context_table([
+        {"category": "Counts", "label": "tents", "countries": "KGZ;TJK", "source": "b.txt", "start": 70},
+        {"category": "Counts", "label": "posts", "countries": "", "source": "a.txt", "start": 80},
+        {"category": "Counts", "label": "calls", "countries": "UZB", "source": "c.txt", "start": 90}])
+    html = context_html(facts, ARTICLES, primary="a.txt")
+    assert li_tags(html) == [' data-isos="KGZ TJK" data-src="b"', ' data-src="a"', ' data-isos="UZB" data-src="c"']
+    assert re.findall(r'<span class="when">\(([^)]*)\)</span>', html) == ["Beta story", "The Alpha", "c"]
+    assert re.findall(r'href="#([^"]+)"', html) == ["q-b-70", "q-80", "q-c-90"]
+
+
+def test_context_names_articles_only_when_there_are_several() -> None:
+    facts = context_table([{"category": "Counts", "label": "tents", "countries": "TJK", "source": "b.txt"}])
+    assert '<span class="when">' in context_html(facts, ARTICLES.iloc[:2], primary="a.txt")
+    assert '<span class="when">' not in context_html(facts, ARTICLES.iloc[1:2], primary="a.txt")
+    assert '<span class="when">' not in context_html(facts)
+
+
+def test_an_item_without_a_primary_article_links_to_the_short_id() -> None:
+    row = next(context_table([{"category": "Counts", "source": "b.txt", "start": 70}]).itertuples())
+    assert 'href="#q-70"' in item_html(row)
+    assert 'href="#q-b-70"' in item_html(row, "a.txt")

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from components.extract.numbers import SMALL, find_numbers
+from components.extract.numbers import SMALL
 from components.extract.numbers import parse_number as _parse_one
 
 # Abbreviations whose full stop does not end a sentence ("Feb. 26", "Mr. X", "the U.N. vote").
@@ -157,11 +157,6 @@ def parse_number(value_text: str) -> float:
     if t.lower() in SMALL:
         return float(SMALL[t.lower()])
     return _parse_one(t)
-
-
-def numbers_in(text: str, start: int = 0, end: int | None = None) -> list:
-    """The grammar's numbers in text[start:end] (see components.extract.numbers.find_numbers)."""
-    return find_numbers(text, start, end)
 
 
 def article_metadata(seed: Seed) -> dict[str, str]:

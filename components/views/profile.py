@@ -70,13 +70,14 @@ def timeline(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         group=[vote_key(v, a) if p else y for v, a, p, y in zip(figures["vote"], figures["as_of"],
                                                                   figures["position"], figures["year"])],
         key=[_key(r) for r in figures.itertuples()])
-    rows = rows.assign(_order=rows["group"].where(rows["group"] != "", "9999"))
-    rows = rows.sort_values(["_order", "_published", "source", "value_start"], kind="stable")
+    # Undated last; then by year (or vote), the article's date, its file and where in it the figure stands.
+    rows = rows.assign(_undated=rows["group"] == "").sort_values(["_undated", "group", "_published", "source",
+                                                                   "value_start"])
     differ = rows[rows["group"] != ""].groupby("group")["key"].transform("nunique") > 1
     rows["differ"] = differ.reindex(rows.index, fill_value=False)
     rows["outlet"] = [names.get(s) or source_name(s) for s in rows["source"]]
     rows["published"] = rows["_published"]
-    return rows.drop(columns=["_published", "_order"])
+    return rows.drop(columns=["_published", "_undated"])
 
 
 def svg_image(svg: str) -> str:
@@ -86,8 +87,8 @@ def svg_image(svg: str) -> str:
     return f"<img alt=\"{alt.group(1) if alt else ''}\" src=\"data:image/svg+xml;base64,{data}\">"
 
 
-def _when(r, vote: bool, named: bool) -> str:
-    parts = [r.group if r.group else ("vote not named" if vote else "year not stated")]
+def _when(r, named: bool) -> str:
+    parts = [r.group or "year not stated"]  # a vote's group is never empty (labels.vote_key)
     if named:
         parts.append(f"{r.outlet}, {r.published}" if r.published else r.outlet)
     return " · ".join(parts)
@@ -146,7 +147,7 @@ def profile_html(story: Story, focus: str, filterable: bool = False, styled: boo
             rows.append(f"<tr class='none' data-ind='{indicator}' hidden><th scope='row'>{html.escape(entry.heading)}"
                         f"</th><td class='v nr'>{NOT_REPORTED}</td><td></td></tr>")
         for r in lines.itertuples():
-            when = _when(r, entry.is_vote, named) if detail else ""
+            when = _when(r, named) if detail else ""
             rows.append(_figure_row(r, entry.heading, when, quote_anchor(int(r.start), r.source, primary),
                                     filterable))
         if not entry.is_vote and lines.loc[lines["year"] != "", "year"].nunique() >= 2:
