@@ -339,8 +339,15 @@ def test_several_articles_are_disclosures_each_with_its_own_quotes() -> None:
 
 
 def test_the_opened_article_is_the_one_asked_for() -> None:
-    assert [d["open"] for d in details(articles_html(multi_story(), opened="b"))] == [False, True]
+    assert re.findall(r"<details [^>]*>", articles_html(multi_story(), opened="b")) == [
+        "<details class='art' id='article-a' data-src='a'>", "<details class='art' id='article-b' data-src='b' open>"]
     assert [d["open"] for d in details(articles_html(multi_story(), opened="nope"))] == [False, False]
+
+
+def test_several_articles_without_a_primary_keep_short_quote_ids() -> None:
+    story = multi_story()
+    html = articles_html(Story(story.figures, story.context, {}, story.seeds, story.articles))
+    assert [list(d["marks"]) for d in details(html)] == [["q-0", "q-15"], ["q-0", "q-17"]]
 
 
 def test_one_article_is_a_plain_block_with_its_own_quotes() -> None:
@@ -435,7 +442,7 @@ def test_one_source_with_two_figures_says_the_year_of_each_without_naming_the_so
 
 def test_two_articles_name_the_source_under_each_figure() -> None:
     heading = BY_ID["citizenship_grants"].heading
-    one_source = story_of([figure("a.txt", 5, "2021", 40)])  # several articles, this figure from one
+    one_source = story_of([figure("a.txt", 5, "2021", 40)], articles=ARTICLES.iloc[:2])  # this figure from one
     assert [r[0][2] for r in grants_row(profile_html(one_source, "TJK"))] == [
         f"{heading}2021 · The Alpha, 2023-05-01"]
     unlisted = story_of([figure("a.txt", 5, "2021"), figure("c.txt", 6, "2021", 9)], articles=ARTICLES.iloc[:0])
@@ -518,3 +525,8 @@ def test_an_item_without_a_primary_article_links_to_the_short_id() -> None:
     row = next(context_table([{"category": "Counts", "source": "b.txt", "start": 70}]).itertuples())
     assert 'href="#q-70"' in item_html(row)
     assert 'href="#q-b-70"' in item_html(row, "a.txt")
+
+
+def test_an_item_without_states_or_source_has_no_data_attributes() -> None:
+    row = next(context_table([{"category": "Counts", "source": "", "countries": ""}]).itertuples())
+    assert item_html(row).startswith("<li><strong")
