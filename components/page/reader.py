@@ -6,20 +6,26 @@ import streamlit as st
 
 from components.links import source_ids
 from components.page import article, context, controls, data, header, panels, profile
-from components.store import DataError, Story, data_version, load_story
+from components.store import DataError, Story, data_version, load_story, version_key
 from components.views import sources
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def story_for(version: tuple) -> Story:
+def story_for(version: str) -> Story:
     # A resource, not data: every session shares one read-only Story instead of unpickling a copy per run.
     return load_story()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def story_from(version: tuple, chosen: tuple[str, ...], _story: Story) -> Story:
+def story_from(version: str, chosen: tuple[str, ...], _story: Story) -> Story:
     # The story told by the chosen sources; cached per data version and choice, shared by every session.
     return sources.include(_story, list(chosen))
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def labels_for(version: str, _story: Story) -> dict[str, str]:
+    # How the sources control lists each article: a thousand articles, once per data version.
+    return sources.article_labels(_story.articles)
 
 
 @st.fragment
@@ -32,7 +38,7 @@ def linked_view(story: Story, countries: list[str], version: tuple) -> None:
 
 def show() -> None:
     """The whole reader page, in reading order."""
-    version = data_version()
+    version = version_key(data_version())  # short: every cached call below hashes it
     try:
         story = story_for(version)
     except DataError as err:
@@ -40,10 +46,10 @@ def show() -> None:
         st.stop()
 
     needs_rerun = controls.read_link(source_ids(story.seeds))
-    labels = sources.article_labels(story.articles)
+    labels = labels_for(version, story)
     chosen = tuple(controls.chosen_sources(labels))  # read first: the header above the control tells their story
     story, version = story_from(version, chosen, story), (version, chosen)
-    header.show(story)
+    header.show(story, version)
     controls.show_notice()
     countries = controls.show_filter()
     controls.show_sources(labels)

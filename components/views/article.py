@@ -55,26 +55,32 @@ def _strong_values(text: str, start: int, end: int, values: list[tuple[int, int]
     return "".join(parts)
 
 
-def articles_html(story: Story, opened: str = "") -> str:
-    """Every article of the story with its highlights: the one article as a plain block, as it always was; several
-    as disclosures named by outlet, date and title, `opened` (a source id; default the first) open. A link to a
-    quote in a closed one opens it in the browser."""
-    back = back_links(PANELS)
+def one_article_html(story: Story, source: str, back: dict[str, str] | None = None) -> str:
+    """One article of the story with its highlights, in a `<div class='article'>`; `back` maps an indicator to the
+    address of its chart (default: the panels' anchors on the same page)."""
     primary = story.article.get("file", "")
+    mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
+    body = article_html(story.seeds[source], *mine, back_links(PANELS) if back is None else back, source, primary)
+    return f"<div class='article'>{body}</div>"
+
+
+def articles_html(story: Story, opened: str = "") -> str:
+    """The article view: the one article as a plain block, as it always was; of several, only the one the reader
+    `opened` (a source id; default the first), so a thousand articles cost one article's text."""
     articles = story.articles.to_dict("records")
     if len(articles) <= 1:
-        source = articles[0]["source"] if articles else primary
-        mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
-        body = article_html(story.seeds[source], *mine, back, source, primary)
-        return f"<div class='article'>{body}</div>"
-    opened = opened or source_id(articles[0]["source"])
-    out = []
-    for a in articles:
-        source = a["source"]
-        mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
-        body = article_html(story.seeds[source], *mine, back, source, primary)
-        is_open = " open" if source_id(source) == opened else ""
-        out.append(f"<details class='art' id='{ARTICLE}-{slug(source)}' data-src='{html.escape(source_id(source))}'"
-                   f"{is_open}><summary>{html.escape(article_label(a))}</summary><div class='article'>{body}</div>"
-                   "</details>")
-    return "".join(out)
+        return one_article_html(story, articles[0]["source"] if articles else story.article.get("file", ""))
+    picked = next((a for a in articles if source_id(a["source"]) == opened), articles[0])
+    return (f"<div id='{ARTICLE}-{slug(picked['source'])}' data-src='{html.escape(source_id(picked['source']))}'>"
+            f"{one_article_html(story, picked['source'])}</div>")
+
+
+def excerpt_html(seed_text: str, start: int, end: int, value_start: int, value_end: int) -> str:
+    """The paragraph a quote stands in, the quote marked and its number in bold: the sentence in its place, for a
+    page that does not hold the whole article."""
+    first = seed_text.rfind("\n", 0, start) + 1
+    last = seed_text.find("\n", end)
+    last = len(seed_text) if last < 0 else last
+    inner = _strong_values(seed_text, start, end, [(value_start, value_end)])
+    return (f"<p>{html.escape(seed_text[first:start])}<mark>{inner}</mark>"
+            f"{html.escape(seed_text[end:last])}</p>")

@@ -43,6 +43,15 @@ def source_name(source: str, outlet: str = "", title: str = "") -> str:
     return outlet or title or PurePath(source).stem
 
 
+def article_names(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's source file and how the page names it (source_name), for a whole articles table at once."""
+    if articles.empty:
+        return {}
+    stems = articles["source"].map(lambda s: PurePath(s).stem)
+    names = articles["outlet"].where(articles["outlet"] != "", articles["title"])
+    return dict(zip(articles["source"], names.where(names != "", stems)))
+
+
 def short(name: str, width: int = SHORT_NAME) -> str:
     """A name cut to fit a chart's one-line note (a chart's text does not wrap); the profile gives it whole."""
     return name if len(name) <= width else name[:width - 1].rstrip() + "…"

@@ -588,3 +588,42 @@ def trend_svg(lines: pd.DataFrame, title: str) -> str:
         parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def spread_svg(dated: pd.DataFrame, title: str) -> str:
+    """Every dated figure of one indicator for one country, when too many sources give them for a line each: per
+    year a bar from the lowest to the highest figure (a range counts by both its ends), the number of figures above
+    it, the lowest and highest written in the text alternative. Nothing averaged, no source's figure dropped."""
+    low_of = dated["value"].fillna(dated["value_low"])
+    high_of = dated["value"].fillna(dated["value_high"])
+    years = sorted(set(dated["year"]))
+    top = float(high_of.max())
+    height = TREND_H + 18
+    left, right, bottom = TREND_PAD + 8, TREND_W - TREND_PAD - 8, TREND_H - 22
+
+    def x(year: str) -> float:
+        return left + (right - left) * (years.index(year) / (len(years) - 1) if len(years) > 1 else 0.5)
+
+    def y(value: float) -> float:
+        return bottom - (bottom - 18) * value / top if top else bottom
+
+    said, marks = [], []
+    for year in years:
+        mine = dated[dated["year"] == year]
+        low, high = low_of[mine.index], high_of[mine.index]
+        lo, hi = mine.loc[low.idxmin()], mine.loc[high.idxmax()]
+        words = [written(r["indicator"], r["value_text"], r["qualifier"]) for r in (lo, hi)]
+        count = f"{len(mine):,} figure{'' if len(mine) == 1 else 's'}"
+        said.append(f"{year}: {count}, " + (f"from {words[0]} to {words[1]}" if words[0] != words[1] else words[0]))
+        top_y, low_y = y(float(high.max())), y(float(low.min()))
+        marks.append(f'<rect x="{x(year) - 5:.1f}" y="{top_y:.1f}" width="10" height="{max(low_y - top_y, 2):.1f}" '
+                     f'fill="{BAR_COLOUR}" fill-opacity=".55" stroke="{BAR_COLOUR}"/>'
+                     f'<text x="{x(year):.1f}" y="{top_y - 5:.1f}" text-anchor="middle" font-size="11" '
+                     f'fill="#1a1a1a">{len(mine):,}</text>'
+                     f'<text x="{x(year):.1f}" y="{TREND_H - 6}" text-anchor="middle" font-size="11" '
+                     f'fill="#4d4d4d">{esc(year)}</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TREND_W} {height}" role="img" '
+            f'font-family="system-ui, sans-serif" aria-label="{esc(f"{title}. " + "; ".join(said) + ".")}">'
+            f'<line x1="{left - 8}" y1="{bottom}" x2="{right + 8}" y2="{bottom}" stroke="#888"/>' + "".join(marks)
+            + f'<text x="{left - 8}" y="{TREND_H + 12}" font-size="11" fill="#1a1a1a">Each bar: lowest to highest '
+            'figure of the year; above it, how many.</text></svg>')
