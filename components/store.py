@@ -240,9 +240,12 @@ def data_version(data_dir: Path | None = None, seeds_dir: Path | None = None) ->
     for folder, pattern in ((data_dir, "*"), (seeds_dir, "*.txt")):
         if not folder.is_dir():
             continue
+        parts = folder.parts
         with os.scandir(folder) as entries:  # one stat per file, however many seeds there are
-            found += [(Path(e.path), e.stat()) for e in entries if fnmatch.fnmatch(e.name, pattern) and e.is_file()]
-    return tuple((str(p), st.st_size, st.st_mtime_ns) for p, st in sorted(found, key=lambda f: f[0]))
+            found += [((*parts, e.name), e.path, e.stat()) for e in entries
+                      if fnmatch.fnmatch(e.name, pattern) and e.is_file()]
+    found.sort(key=lambda f: f[0])  # the order of the paths' parts, as pathlib sorts them
+    return tuple((path, st.st_size, st.st_mtime_ns) for _, path, st in found)
 
 
 def version_key(version: tuple) -> str:

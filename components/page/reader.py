@@ -23,9 +23,9 @@ def story_from(version: str, chosen: tuple[str, ...], _story: Story) -> Story:
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
-def labels_for(version: str, _story: Story) -> dict[str, str]:
-    # How the sources control lists each article: a thousand articles, once per data version.
-    return sources.article_labels(_story.articles)
+def labels_for(version: str, _story: Story) -> tuple[list[str], dict[str, str]]:
+    # The `source` values a link may name, and how the sources control lists each article: once per data version.
+    return source_ids(_story.seeds), sources.article_labels(_story.articles)
 
 
 @st.fragment
@@ -45,8 +45,8 @@ def show() -> None:
         st.error(f"The dashboard's data cannot be trusted, so nothing is shown. {err}", icon=":material/error:")
         st.stop()
 
-    needs_rerun = controls.read_link(source_ids(story.seeds))
-    labels = labels_for(version, story)
+    ids, labels = labels_for(version, story)
+    needs_rerun = controls.read_link(ids)
     chosen = tuple(controls.chosen_sources(labels))  # read first: the header above the control tells their story
     story, version = story_from(version, chosen, story), (version, chosen)
     header.show(story, version)

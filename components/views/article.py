@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 import pandas as pd
 
 from components.store import Story
 from components.views.anchors import ARTICLE, back_links, quote_anchor, slug
-from components.views.labels import PANELS
+from components.views.labels import PANELS, source_name
 from components.views.sources import article_label, source_id
+
+READ = "Read it in the article"
+ARTICLES_FOLDER = "articles"  # the static edition's article pages, beside its index.html
 
 
 def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, back: dict[str, str],
-                 source: str = "", primary: str = "") -> str:
+                 source: str = "", primary: str = "", base: str = "") -> str:
     """Seed text as paragraphs; each quote in <mark id=q-START>, its numbers in <strong>.
 
     `back` maps a figure's indicator to the anchor of its chart (and "context" to the context section), for the
     link back from the words; a quote whose key it lacks gets no link. The rows are this article's (`source`);
-    its quotes' ids carry its file name unless it is the `primary` article.
+    its quotes' ids carry its file name unless it is the `primary` article. `base` is the page the anchors are on
+    (empty: this one).
     """
     quotes: dict[tuple[int, int], str | None] = {}  # a quote's span -> the anchor its ↩ link leads to, if any
     for row in figures.itertuples():
@@ -35,7 +40,7 @@ def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, b
         out.append(html.escape(seed_text[cursor:start]))
         inner = _strong_values(seed_text, start, end, values)
         link = quotes[(start, end)]
-        back_link = f'<a class="back" href="#{link}" aria-label="Back to the chart">↩</a>' if link else ""
+        back_link = f'<a class="back" href="{base}#{link}" aria-label="Back to the chart">↩</a>' if link else ""
         out.append(f'<mark id="{quote_anchor(start, source, primary)}">{inner}</mark>{back_link}')
         cursor = end
     out.append(html.escape(seed_text[cursor:]))
@@ -55,12 +60,12 @@ def _strong_values(text: str, start: int, end: int, values: list[tuple[int, int]
     return "".join(parts)
 
 
-def one_article_html(story: Story, source: str, back: dict[str, str] | None = None) -> str:
-    """One article of the story with its highlights, in a `<div class='article'>`; `back` maps an indicator to the
-    address of its chart (default: the panels' anchors on the same page)."""
+def one_article_html(story: Story, source: str, base: str = "") -> str:
+    """One article of the story with its highlights, in a `<div class='article'>`; its ↩ links lead to the charts
+    on the page `base` (empty: this one)."""
     primary = story.article.get("file", "")
     mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
-    body = article_html(story.seeds[source], *mine, back_links(PANELS) if back is None else back, source, primary)
+    body = article_html(story.seeds[source], *mine, back_links(PANELS), source, primary, base)
     return f"<div class='article'>{body}</div>"
 
 
@@ -84,3 +89,41 @@ def excerpt_html(seed_text: str, start: int, end: int, value_start: int, value_e
     inner = _strong_values(seed_text, start, end, [(value_start, value_end)])
     return (f"<p>{html.escape(seed_text[first:start])}<mark>{inner}</mark>"
             f"{html.escape(seed_text[end:last])}</p>")
+
+
+class Quotes:
+    """Where a profile row's "Read it in the article" leads: the highlighted sentence on this page (`anchor`), on
+    the article's own page of the static edition (`pages`, articles/STEM.html), or the sentence shown in place,
+    in its paragraph (`excerpt`: a page that holds one article at a time, the dashboard with several)."""
+
+    def __init__(self, story: Story, mode: str = "anchor") -> None:
+        self.story, self.mode = story, mode
+        self.primary = story.article.get("file", "")
+        self.labels = {a["source"]: article_label(a) for a in story.articles.to_dict("records")} \
+            if mode == "excerpt" else {}
+
+    def href(self, source: str, start: int) -> str | None:
+        """The address of the highlighted sentence; None where it is shown in place."""
+        anchor = quote_anchor(start, source, self.primary)
+        if self.mode == "pages":
+            return f"{ARTICLES_FOLDER}/{quote(source_id(source))}.html#{anchor}"
+        if self.mode == "excerpt" and source in self.story.seeds and start >= 0:
+            return None
+        return f"#{anchor}"
+
+    def in_place(self, source: str, start: int, end: int, value_start: int, value_end: int, summary: str,
+                 label: str = "") -> str:
+        """The sentence in its paragraph, behind a disclosure named `summary` (`label`: its accessible name)."""
+        said = excerpt_html(self.story.seeds[source], start, end, value_start, value_end)
+        name = html.escape(self.labels.get(source, source_name(source)))
+        aria = f" aria-label='{html.escape(label)}'" if label else ""
+        return (f"<details class='ex'><summary{aria}>{summary}</summary><div class='article'>{said}</div>"
+                f"<p class='from'>From {name}; pick it under “The articles” to read it whole.</p></details>")
+
+    def link(self, source: str, start: int, end: int, value_start: int, value_end: int) -> str:
+        """A profile row's way to the sentence: a link to it, or the sentence in place."""
+        href = self.href(source, start)
+        if href is None:
+            return self.in_place(source, start, end, value_start, value_end, READ)
+        arrow = "→" if self.mode == "pages" else "↓"
+        return f"<a href='{html.escape(href)}'>{READ} {arrow}</a>"

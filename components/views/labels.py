@@ -8,6 +8,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from components.indicators import BY_ID, IDS
+from components.views.frames import complete
 
 NOT_REPORTED = "not reported in the article"
 
@@ -47,6 +48,7 @@ def article_names(articles: pd.DataFrame) -> dict[str, str]:
     """Each article's source file and how the page names it (source_name), for a whole articles table at once."""
     if articles.empty:
         return {}
+    articles = complete(articles, "articles")
     stems = articles["source"].map(lambda s: PurePath(s).stem)
     names = articles["outlet"].where(articles["outlet"] != "", articles["title"])
     return dict(zip(articles["source"], names.where(names != "", stems)))
@@ -65,13 +67,20 @@ def vote_key(vote: str, as_of: str) -> str:
     return vote or as_of or "the vote"
 
 
+def vote_keys(figures: pd.DataFrame) -> pd.Series:
+    """vote_key of every row at once."""
+    keys = figures["vote"].where(figures["vote"] != "", figures["as_of"])
+    return keys.where(keys != "", "the vote")
+
+
 def vote_order(votes: pd.DataFrame) -> list[tuple[str, str]]:
     """(key, label) of each vote the rows report, by date: resolutions of the session in their (dated) numbering,
     then votes the articles name in their own words, in order of first mention. A label is short, e.g.
     "ES-11/1, March 2"."""
     seen: dict[str, str] = {}
-    for r in votes.itertuples():
-        key = vote_key(r.vote, r.as_of)
+    firsts = votes.assign(vote_key=vote_keys(votes)).drop_duplicates("vote_key")  # each vote's first row
+    for r in firsts.itertuples():
+        key = r.vote_key
         if key not in seen:
             number = RESOLUTION.match(key)
             seen[key] = f"{number.group(1)}, {r.as_of}" if number and r.as_of else number.group(1) if number else key
@@ -134,7 +143,7 @@ def source_line(indicator: str, rows: pd.DataFrame, outlet: str, articles: pd.Da
     if articles is not None and len(sources) > 1:
         if len(sources) > MAX_LISTED:
             return f"Sources: {len(sources)} articles; each figure names its own."
-        names = {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
+        names = article_names(articles)
         listed = "; ".join(dict.fromkeys(names.get(s, source_name(s)) for s in sources))
         cited = f" (citing {'; '.join(credits)})" if credits else ""
         return f"Sources: {listed}{cited}."

@@ -16,13 +16,12 @@ import pandas as pd
 
 from components.indicators import BY_ID
 from components.store import Story
-from components.views.anchors import quote_anchor
-from components.views.article import excerpt_html
+from components.views.article import Quotes
 from components.views.frames import complete
 from components.views.labels import NOT_REPORTED, PANELS, article_names, source_name
 from components.views.review_mark import review_mark, review_note
 from components.views.rows import written
-from components.views.sources import article_label, source_id
+from components.views.sources import source_id
 from components.views.svg_charts import spread_svg, trend_svg
 
 # The profile's rules: the dashboard takes them with the table (CSS), the static edition in its stylesheet
@@ -50,7 +49,6 @@ REGION_WIDE = 3  # a fact naming this many states or more is about the region, n
 DIFFER = "sources differ"
 MAX_ROWS = 10  # an indicator with more figures than this shows one row per year (or vote), with counts
 MAX_GROUPS = 8  # ... and of those, the latest years; the earlier ones are counted
-READ = "Read it in the article"
 NO_GROUP = {True: "vote not named", False: "year not stated"}
 MAX_LINES = 6  # a line chart draws one line per source up to this many; more, and it shows each year's spread
 
@@ -99,30 +97,6 @@ def _when(r, vote: bool, named: bool) -> str:
     if named:
         parts.append(f"{r.outlet}, {r.published}" if r.published else r.outlet)
     return " · ".join(parts)
-
-
-class Quotes:
-    """Where a profile row's "Read it in the article" leads: the highlighted sentence on this page (`anchor`), on
-    the article's own page of the static edition (`pages`, articles/STEM.html), or the sentence shown in place,
-    in its paragraph (`excerpt`: a page that holds one article at a time, the dashboard with several)."""
-
-    def __init__(self, story: Story, mode: str = "anchor") -> None:
-        self.story, self.mode = story, mode
-        self.primary = story.article.get("file", "")
-        self.labels = {a["source"]: article_label(a) for a in story.articles.to_dict("records")} \
-            if mode == "excerpt" else {}
-
-    def link(self, source: str, start: int, end: int, value_start: int, value_end: int) -> str:
-        anchor = quote_anchor(start, source, self.primary)
-        if self.mode == "pages":
-            return f"<a href='articles/{html.escape(source_id(source))}.html#{anchor}'>{READ} →</a>"
-        seed = self.story.seeds.get(source)
-        if self.mode == "excerpt" and seed is not None and 0 <= start <= end:
-            said = excerpt_html(seed, start, end, value_start, value_end)
-            label = html.escape(self.labels.get(source, source_name(source)))
-            return (f"<details class='ex'><summary>{READ}</summary><div class='article'>{said}</div>"
-                    f"<p class='from'>From {label}; pick it under “The articles” to read it whole.</p></details>")
-        return f"<a href='#{anchor}'>{READ} ↓</a>"
 
 
 def _figure_row(r, heading: str, when: str, link: str, filterable: bool) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from components.countries import CENTRAL_ASIA, country_name
 from components.indicators import BY_ID
-from components.views.labels import NOT_REPORTED, short, source_name
+from components.views.labels import NOT_REPORTED, article_names, short, source_name
 
 COLUMNS = ("country_iso3", "country", "reported", "value", "value_low", "value_high", "qualifier", "value_text",
            "written", "label", "meta", "more", "position", "vote", "year", "as_of", "source", "outlet", "published",
@@ -110,7 +110,7 @@ def panel_rows(figures: pd.DataFrame, indicator: str, countries: list[str],
 def _outlets(articles: pd.DataFrame | None) -> dict[str, str]:
     if articles is None:
         return {}
-    return {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
+    return article_names(articles)
 
 
 def map_labels(rows: pd.DataFrame) -> list[str]:
