@@ -15,6 +15,7 @@ from components.views.sources import source_id
 # Categories in this order first; any other category the data holds follows, in order of first appearance.
 ORDER = ("Recruitment and pay", "Penalties", "Age limits", "Counts", "Timeline")
 TIMELINE = "Timeline"
+NO_FACTS = "The articles state no other number or date."
 UNDATED = "Dates the article gives without a year, in the order it tells them:"
 
 
@@ -58,6 +59,8 @@ def context_html(context: pd.DataFrame, articles: pd.DataFrame | None = None, pr
     each fact names its article, and quote links carry its file name (see anchors.quote_anchor), leading where
     `quotes` says."""
     context = complete(context, "context")
+    if context.empty:
+        return f"<div class='context'><p>{NO_FACTS}</p></div>"
     outlets = None
     if articles is not None and len(articles) > 1:
         outlets = article_names(articles)

@@ -142,7 +142,7 @@ def source_line(indicator: str, rows: pd.DataFrame, outlet: str, articles: pd.Da
     sources = list(dict.fromkeys(mine["source"]))
     if articles is not None and len(sources) > 1:
         if len(sources) > MAX_LISTED:
-            return f"Sources: {len(sources)} articles; each figure names its own."
+            return f"Sources: {len(sources):,} articles; each figure names its own."
         names = article_names(articles)
         listed = "; ".join(dict.fromkeys(names.get(s, source_name(s)) for s in sources))
         cited = f" (citing {'; '.join(credits)})" if credits else ""

@@ -41,6 +41,7 @@ font-size:.8em;font-weight:600;color:#8a3300;background:#fff4ee}
 .profile details.ex .article{margin:.35rem 0;padding:.1rem .6rem;border-left:3px solid #d9d9d9}
 .profile details.ex mark{background:#fff3b0}
 .profile .from,.profile .count{font-size:.875em;color:#4d4d4d}
+.profile a.more{display:block;margin-top:.25rem}
 @media (max-width:640px){.profile thead{display:none}.profile tr,.profile th,.profile td{display:block}
 .profile th{border-top:1px solid #ccc;padding-bottom:0}.profile td{border-top:0;padding-top:.15rem}
 .profile td.v{white-space:normal}}"""
@@ -153,11 +154,10 @@ def _grouped_rows(lines: pd.DataFrame, heading: str, vote: bool, quotes: Quotes,
     rows = []
     if earlier:
         left = lines[lines["group"].isin(earlier)]
+        span = " to ".join(dict.fromkeys((earlier[0] or NO_GROUP[vote], earlier[-1] or NO_GROUP[vote])))
         rows.append(f"<tr class='earlier'><th scope='row'>{html.escape(heading)}<span class='when'>"
-                    f"{html.escape(earlier[0] or NO_GROUP[vote])} to {html.escape(earlier[-1] or NO_GROUP[vote])}"
-                    f"</span></th><td class='v'><span class='count'>{_count(len(left), 'figure')}</span></td>"
-                    f"<td><a href='{href}'>{_count(len(left), 'figure')} of earlier "
-                    f"{'votes' if vote else 'years'} {where}</a></td></tr>")
+                    f"{html.escape(span)}</span></th><td class='v'><span class='count'>{_count(len(left), 'figure')}"
+                    f"</span></td><td><a href='{href}'>See them {where}</a></td></tr>")
     for group in shown:
         mine = lines[lines["group"] == group]
         latest = mine.iloc[-1]

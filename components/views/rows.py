@@ -98,7 +98,7 @@ def panel_rows(figures: pd.DataFrame, indicator: str, countries: list[str],
         words = written(indicator, r["value_text"], r.get("qualifier", ""))
         more = int(counts[iso3]) - 1
         source = outlets.get(r["source"], source_name(r["source"]))
-        meta = " · ".join(p for p in (short(source) if named else "", MORE.format(n=more) if more else "") if p)
+        meta = " · ".join(p for p in (short(source) if named else "", MORE.format(n=f"{more:,}") if more else "") if p)
         rows.append({"country_iso3": iso3, "country": country_name(iso3), "reported": True,
                      **{c: r[c] for c in COLUMNS if c in r.index},
                      "written": words, "label": f"{words} ({r['year'] or NO_YEAR})" if mixed else words,

@@ -55,8 +55,10 @@ def credit(story: Story) -> str:
         return article_credit(story.article)
     if len(story.articles) > MAX_LISTED:
         outlets = story.articles["outlet"].where(story.articles["outlet"] != "", story.articles["title"])
-        listed = f"{outlets.nunique()} outlets, each article listed with its date where the articles are shown"
+        count = outlets.nunique()
+        listed = (f"{count:,} outlet{'' if count == 1 else 's'}, each article listed with its date where the articles "
+                  "are shown")
     else:
         listed = "; ".join(article_label(a) for a in story.articles.to_dict("records"))
-    return (f"Sources: {len(story.articles)} articles — {listed}. Every number on this page is extracted by code "
+    return (f"Sources: {len(story.articles):,} articles — {listed}. Every number on this page is extracted by code "
             "from the articles' text (files in seeds/).")

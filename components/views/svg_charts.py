@@ -119,7 +119,7 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
         drawn = candidates if filterable else candidates.head(1)
         for k, c in enumerate(drawn.itertuples()):
             words = written(indicator, c.value_text, c.qualifier)
-            more = MORE.format(n=len(candidates) - 1) if len(candidates) > 1 else ""
+            more = MORE.format(n=f"{len(candidates) - 1:,}") if len(candidates) > 1 else ""
             # A long label gets its own line under the name, so it never runs over the name in a narrow panel.
             long = len(words) > LONG_LABEL
             down = LONG_DROP if long else 0
@@ -633,5 +633,5 @@ def spread_svg(dated: pd.DataFrame, title: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TREND_W} {height}" role="img" '
             f'font-family="system-ui, sans-serif" aria-label="{esc(f"{title}. " + "; ".join(said) + ".")}">'
             f'<line x1="{left - 8}" y1="{bottom}" x2="{right + 8}" y2="{bottom}" stroke="#888"/>' + "".join(marks)
-            + f'<text x="{left - 8}" y="{TREND_H + 12}" font-size="11" fill="#1a1a1a">Each bar: lowest to highest '
-            'figure of the year; above it, how many.</text></svg>')
+            + f'<text x="{left - 8}" y="{TREND_H + 12}" font-size="11" fill="#1a1a1a">Bar: lowest to highest '
+            'figure; above it: how many.</text></svg>')

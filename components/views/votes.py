@@ -48,8 +48,10 @@ def vote_cells(figures: pd.DataFrame, countries: list[str], articles: pd.DataFra
 
 def _who(sources: pd.Series, names: dict[str, str]) -> str:
     """Who gives a position: the articles' names, or how many articles when more than MAX_LISTED."""
-    listed = list(dict.fromkeys(names.get(s) or source_name(s) for s in dict.fromkeys(sources)))
-    return ", ".join(listed) if len(listed) <= MAX_LISTED else f"{sources.nunique():,} articles"
+    files = list(dict.fromkeys(sources))
+    if len(files) > MAX_LISTED:
+        return f"{len(files):,} articles"
+    return ", ".join(dict.fromkeys(names.get(s) or source_name(s) for s in files))
 
 
 def disputes(cells: pd.DataFrame) -> list[str]:

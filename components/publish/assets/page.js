@@ -105,7 +105,7 @@
     svg.classList.toggle("mixed", mixed);
     for (const [row, n] of shown) {
       const more = row.querySelector(".more");
-      if (more) more.textContent = n ? more.dataset.joint + svg.dataset.more.replace("{n}", n) : "";
+      if (more) more.textContent = n ? more.dataset.joint + svg.dataset.more.replace("{n}", n.toLocaleString("en-US")) : "";
     }
     const h = section.querySelector("h3");
     if (!years.length) return;
@@ -186,7 +186,7 @@
       }
       for (const g of table.querySelectorAll(".trend g[data-src]")) g.classList.toggle("alt", !said(g, picked));
     }
-    for (const el of doc.querySelectorAll("details.art[data-src]")) el.hidden = !said(el, picked);
+    for (const el of doc.querySelectorAll("ul.arts li[data-src]")) el.hidden = !said(el, picked);
   }
 
   function restack(svg) {
