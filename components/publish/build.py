@@ -13,6 +13,7 @@ import pandas as pd
 from components.countries import CENTRAL_ASIA, country_name
 from components.indicators import BY_ID
 from components.links import MAX_VALUES
+from components.publish import retell
 from components.publish.articles import articles_list, write_articles
 from components.store import DATA_DIR, ROOT, SEEDS_DIR, Story, load_story
 from components.views import profile
@@ -66,7 +67,7 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Story:
 def panel_html(figures: pd.DataFrame, indicator: str, outlet: str, articles: pd.DataFrame | None = None,
                every: bool = True) -> str:
     """One linked panel: title, unit, the SVG chart and its source line; `every` figure in it (for the sources
-    filter) or the drawn ones only."""
+    filter, with what the script needs to retell the source line and the summary) or the drawn ones only."""
     chart = svg.panel_svg(figures, indicator, articles, every)
     vote = BY_ID[indicator].is_vote
     unit = ("Position as the article states it; marker shape and colour repeat the words."
@@ -78,8 +79,14 @@ def panel_html(figures: pd.DataFrame, indicator: str, outlet: str, articles: pd.
     templates = "" if vote else svg.title_templates(indicator)
     # A grid of several votes takes two columns on wide screens.
     wide = " wide" if vote and vote_cells(figures, [], articles)["vote"].nunique() > 1 else ""
+    retold = ""
+    if every and articles is not None and len(articles) > 1:
+        retold = f' data-cites="{esc(retell.cites(figures, indicator))}"'
+        if vote:
+            order, columns = retell.vote_facts(figures, articles)
+            retold += f' data-order="{esc(order)}" data-votes="{esc(columns)}"'
     return (f'<section class="panel{wide}" id="{panel_anchor(indicator)}" '
-            f'aria-labelledby="{panel_heading(indicator)}">'
+            f'aria-labelledby="{panel_heading(indicator)}"{retold}>'
             f'<h3 id="{panel_heading(indicator)}"{templates}>{esc(panel_title(indicator, figures))}</h3>'
             f'<p class="unit">{esc(unit)}</p>'
             f'{key}{chart}<p class="src">{esc(source_line(indicator, figures, outlet, articles))}</p></section>')
@@ -116,9 +123,10 @@ def _has_ranges(figures: pd.DataFrame) -> bool:
     return bool((figures["value"].isna() & figures["value_low"].notna()).any())
 
 
-def controls_html(articles: pd.DataFrame | None = None, every: bool = True) -> str:
+def controls_html(articles: pd.DataFrame | None = None, every: bool = True, texts: str = "") -> str:
     """Country filter (none ticked = all five), source filter (with several articles, `every` figure in the page;
-    none ticked = all), clear-focus button, status line and link notice."""
+    none ticked = all; `texts`: the wordings the script retells the page with), clear-focus button, status line and
+    link notice."""
     boxes = "".join(f'<label><input type="checkbox" name="country" value="{c}" data-name="{esc(country_name(c))}">'
                     f" {esc(country_name(c))}</label>" for c in CENTRAL_ASIA)
     sources = ""
@@ -126,14 +134,18 @@ def controls_html(articles: pd.DataFrame | None = None, every: bool = True) -> s
         sources = (f'<p class="note">Figures from {len(articles):,} articles: each panel draws each country’s most '
                    'recent figure and the profiles count the others; the data files hold every one.</p>')
     elif articles is not None and len(articles) > 1:
-        listed = "".join(f'<label><input type="checkbox" name="source" value="{esc(sid)}" data-name="{esc(label)}">'
+        facts = retell.article_facts(articles)
+        listed = "".join(f'<label><input type="checkbox" name="source" value="{esc(sid)}" data-name="{esc(label)}"'
+                         f' data-outlet="{esc(facts[sid]["outlet"])}" data-house="{esc(facts[sid]["house"])}"'
+                         f' data-credit="{esc(facts[sid]["credit"])}">'
                          f" {esc(label)}</label>" for sid, label in article_labels(articles).items())
         sources = ('<fieldset class="sources"><legend>Sources (none ticked: all articles)</legend>'
                    f'<div class="boxes">{listed}</div></fieldset>')
         if len(articles) > MAX_LISTED:  # a long list waits behind its summary (the script opens it when in use)
             sources = (f'<details class="srcs"><summary>Sources: {len(articles)} articles</summary>{sources}'
                        "</details>")
-    return (f'<div class="controls" data-max-values="{MAX_VALUES}">'
+    said = f' data-texts="{esc(texts)}"' if sources and every else ""
+    return (f'<div class="controls" data-max-values="{MAX_VALUES}"{said}>'
             '<fieldset><legend>Countries shown (none ticked: all five)</legend>'
             f'<div class="boxes">{boxes}</div></fieldset>{sources}<div>'
             '<button type="button" id="clear">Clear focus</button>'
@@ -176,6 +188,7 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
            f"script-src {_csp_hash(HEAD_SCRIPT)} {_csp_hash(js)}; base-uri 'none'; form-action 'none'")
     lead = " ".join(summary_sentences(figures, story.articles))
     quotes = Quotes(story, "pages" if several(story) else "anchor")  # where a fact's (quote) link leads
+    controls = controls_html(story.articles, filterable(story), retell.texts(story))
     dashboard = (f'<li><a href="{esc(dashboard_url)}" id="dashboard">Open this view in the full interactive '
                  f"dashboard</a></li>" if dashboard_url else "")
     return f"""<!doctype html>
@@ -189,10 +202,10 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
 <style>{css}</style></head>
 <body><div class="wrap">
 <header class="top"><p class="kicker">The figures in the story</p><h1>{esc(title)}</h1>
-<p class="summary">{esc(lead)}</p>
-<p class="source">{esc(credit(story))}
+<p class="summary" id="summary">{esc(lead)}</p>
+<p class="source"><span id="credit">{esc(credit(story))}</span>
 <a href="#{ARTICLE}">{"The articles, each with its figures highlighted" if several(story) else
-    "Read the article with its figures highlighted"}</a>.</p>{controls_html(story.articles, filterable(story))}</header>
+    "Read the article with its figures highlighted"}</a>.</p>{controls}</header>
 <main>
 <section aria-labelledby="h-panels"><h2 id="h-panels">The four figures by country</h2>
 <div class="grid">{"".join(panels.values())}</div></section>

@@ -135,21 +135,33 @@ def article_credit(article: dict[str, str]) -> str:
             f"by code from the article text (file seeds/{article.get('file', '')}).")
 
 
+# A source line's wordings, with their blanks (the static page's script fills them when the reader narrows the
+# sources).
+LINE_COUNTED = "Sources: {n} articles; each figure names its own."
+LINE_LISTED = "Sources: {names}{cited}."
+LINE_CITING = " (citing {credits})"
+LINE_ONE = "Source: {cited}{outlet}."
+LINE_CITED_BY = "{credits}, as cited by "
+NO_OUTLET = "the source article"
+
+
 def source_line(indicator: str, rows: pd.DataFrame, outlet: str, articles: pd.DataFrame | None = None) -> str:
     """Credit under a chart: whom the article cites, and the article itself; with several articles, each of them."""
     mine = rows[rows["indicator"] == indicator]
     credits = sorted({a for a in mine["attribution"] if a})
     sources = list(dict.fromkeys(mine["source"]))
+    if articles is not None and not sources:  # none of the articles gives this indicator: they are its sources
+        sources = list(articles["source"])
     if articles is not None and len(sources) > 1:
         if len(sources) > MAX_LISTED:
-            return f"Sources: {len(sources):,} articles; each figure names its own."
+            return LINE_COUNTED.format(n=f"{len(sources):,}")
         names = article_names(articles)
         listed = "; ".join(dict.fromkeys(names.get(s, source_name(s)) for s in sources))
-        cited = f" (citing {'; '.join(credits)})" if credits else ""
-        return f"Sources: {listed}{cited}."
+        cited = LINE_CITING.format(credits="; ".join(credits)) if credits else ""
+        return LINE_LISTED.format(names=listed, cited=cited)
     if articles is not None and len(sources) == 1:
         row = articles[articles["source"] == sources[0]]
         if len(row):
             outlet = source_name(sources[0], row["outlet"].iloc[0], row["title"].iloc[0])
-    cited = f"{'; '.join(credits)}, as cited by " if credits else ""
-    return f"Source: {cited}{outlet or 'the source article'}."
+    cited = LINE_CITED_BY.format(credits="; ".join(credits)) if credits else ""
+    return LINE_ONE.format(cited=cited, outlet=outlet or NO_OUTLET)

@@ -127,7 +127,7 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
             heights.append(height)
             body.append(_row_open(r.country_iso3, y, f"{r.country} {words} {unit}", "alt" if k else "",
                                   f' data-src="{esc(source_id(c.source))}" data-year="{esc(c.year)}"'
-                                  f' data-h="{height}"'))
+                                  + (_summary_data(c) if named and filterable else "") + f' data-h="{height}"'))
             body.append(f'<rect class="hit" width="100%" height="{height}"/>')
             low = c.value_low if pd.isna(c.value) else 0.0
             high = c.value_high if pd.isna(c.value) else c.value
@@ -164,6 +164,11 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
     parts.extend(body)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _summary_data(c) -> str:
+    """What the static page's script reads of a figure to rewrite the summary for the sources a reader picks."""
+    return f' data-v="{"" if pd.isna(c.value) else repr(float(c.value))}" data-said="{esc(c.value_text)}"'
 
 
 def panel_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None,
