@@ -22,7 +22,13 @@ class Indicator:
         return self.kind == "vote"
 
     def written(self, value_text: str, qualifier: str = "") -> str:
-        """The figure as the page writes it: the article's hedge, then its own words for the number."""
+        """The figure as the page writes it: the article's hedge, then its own words for the number.
+
+        Where the words leave the unit to the sentence ("29 percent of GDP" stores "29"), the axis suffix
+        is added, so a share never reads as a bare count.
+        """
+        if self.axis_suffix and value_text[-1:].isdigit():
+            value_text += self.axis_suffix
         return f"{qualifier} {value_text}".strip() if qualifier else value_text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from components.countries import CENTRAL_ASIA
 
@@ -85,5 +85,5 @@ def share_url(base: str, countries: list[str], focus: str | None, sources: list[
     value the page did not check, because this link is shown on the page.
     """
     pairs = Link(countries, focus, sources=list(sources or [])).canonical_pairs()
-    base = urlsplit(base)._replace(query="", fragment="").geturl()
+    base = base.split("#")[0].split("?")[0]
     return f"{base}?{urlencode(pairs)}" if pairs else base

@@ -248,3 +248,17 @@ def test_a_source_link_is_checked_counted_and_never_echoed():
         f"2 value(s) in the link were not recognised and were ignored. Country codes are {', '.join(CENTRAL_ASIA)}."]
     assert "zz9" not in page_text(at) and "999_unknown" not in page_text(at)
     assert any(c.value.endswith(f"?focus=UZB&source={SOURCE}") for c in at.code), [c.value for c in at.code]
+
+
+def test_the_profile_heading_says_articles_when_there_are_several(tmp_path, monkeypatch):
+    """With the multi-article test fixture loaded, the focused country is 'in the articles'."""
+    from tests.multi_fixture import build
+
+    data_dir, seeds_dir = build(tmp_path)
+    monkeypatch.setattr(data_module, "DATA_DIR", data_dir)
+    monkeypatch.setattr(data_module, "SEEDS_DIR", seeds_dir)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["focus"] = "TJK"
+    at.run()
+    assert not at.exception
+    assert "Tajikistan in the articles" in [h.value for h in at.header]

@@ -7,11 +7,13 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIX_COMMAND, SEED_PATH, csv_rows, seed_text
+from conftest import FIX_COMMAND, ROOT, SEED_PATH, csv_rows, seed_text
 
 from components.extract.pipeline import run
 from components.extract.text import DIGIT_TOKEN, parse_number
@@ -273,3 +275,17 @@ def test_data_version_changes_when_a_file_does(data_copy: Path, seeds_copy: Path
     assert touched != before
     (data_copy / "figures.csv").write_bytes((data_copy / "figures.csv").read_bytes() + b"\n")
     assert data_version(data_copy, seeds_copy) not in (before, touched)
+
+
+def test_the_data_loads_under_a_plain_c_locale() -> None:
+    """A server without UTF-8 locales (a bare container) reads every file as the UTF-8 it is, never by its locale."""
+    script = ("import json; from components.store import load_story; story = load_story(); "
+              "print(ascii([story.package['title'], len(story.figures), story.seed_text[:60]]))")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert proc.stdout.strip() == ascii([package["title"], len(csv_rows("figures")), TEXT[:60]])
+    assert not package["title"].isascii(), "the check needs a non-ASCII character to mean anything"
+    assert load_package() == package  # in this process too (and so a mutation run knows this test reads it)

@@ -119,6 +119,7 @@ def test_votes_are_a_grid_by_date_with_both_positions_where_sources_differ(story
     assert not cells.loc[cells["country_iso3"] != "KGZ", "disputed"].any()
     fig = plotly_charts.vote_chart(story.figures, [], None, story.articles)
     assert list(fig.layout.xaxis.ticktext) == ["ES-11/1<br>March 2", "ES-11/2<br>March 24"]
+    assert fig.layout.xaxis.tickangle == 0  # upright heads, never tilted into the title
     words = next(t for t in fig.data if t.name == "words")
     assert "against /<br>abstained ≠" in list(words.text)
     panel = page.find("section", id="panel-un_ga_vote")

@@ -20,5 +20,6 @@ def show(story: Story, focus: str | None, version: tuple) -> None:
     if not focus:
         return
     with st.container(border=True, key="profile"):
-        st.header(f"{country_name(focus)} in the article", anchor=PROFILE)
+        where = "the articles" if len(story.articles) > 1 else "the article"
+        st.header(f"{country_name(focus)} in {where}", anchor=PROFILE)
         st.html(_profile(version, focus, story))

@@ -179,6 +179,11 @@ def vote_chart(figures: pd.DataFrame, countries: list[str], focus: str | None,
     return fig
 
 
+def vote_tick(label: str, width: int = 9) -> str:
+    """A vote's column head, wrapped to a narrow column: "ES-11/1, 2 March 2022" → "ES-11/1<br>2 March<br>2022"."""
+    return "<br>".join(line for part in label.split(", ") for line in textwrap.wrap(part, width) or [part])
+
+
 def _vote_grid(figures: pd.DataFrame, cells: pd.DataFrame, votes: list[str], focus: str | None) -> go.Figure:
     """Countries × votes: each cell the position's marker with its words under it; where sources differ, both
     markers side by side and both positions in the words, marked ≠."""
@@ -224,9 +229,12 @@ def _vote_grid(figures: pd.DataFrame, cells: pd.DataFrame, votes: list[str], foc
                     visible=not many)
     disputed = bool(cells["disputed"].any())
     fig = _layout(fig, panel_title(VOTE, figures), cells, focus, "", GRID_ROW_HEIGHT + (14 if disputed else 0))
-    fig.update_xaxes(tickvals=list(range(len(votes))), ticktext=[v.replace(", ", "<br>") for v in votes],
+    ticks = [vote_tick(v) for v in votes]
+    lines = max(t.count("<br>") + 1 for t in ticks)
+    # Upright, wrapped column heads: plotly tilts crowded ticks into the title otherwise.
+    fig.update_xaxes(tickvals=list(range(len(votes))), ticktext=ticks, tickangle=0, tickfont={"size": 11},
                      side="top", range=[-0.6, len(votes) - 0.4], showgrid=False, zeroline=False, title=None)
-    fig.update_layout(margin={"t": fig.layout.margin.t + 34, "b": 24})
+    fig.update_layout(margin={"t": fig.layout.margin.t + 8 + 14 * lines, "b": 24})
     if many:
         fig.update_layout(showlegend=True, legend={"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top"},
                           margin={"b": 60}, height=fig.layout.height + 40)

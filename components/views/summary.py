@@ -11,8 +11,9 @@ from components.views.votes import vote_cells
 
 CONDEMNATION = "A/RES/ES-11/1"  # the session's first resolution, which condemned the invasion
 # The sentences, with their blanks: the static page's script fills the same ones when the reader narrows the sources.
-FIGURES = ("Russia counted {w} workers from {wc}{y}, and money sent home from work abroad, mostly from Russia, "
-           "equals {r} of {rc}'s GDP.")
+FIGURES = ("{who} {w} workers from {wc}{y}, and money sent home from work abroad, mostly from Russia, equals {r} of "
+           "{rc}'s GDP.")
+WHO_RUSSIA, WHO_REPORTS = "Russia counted", "Reports count"
 IN_YEAR = " in {year}"
 CONDEMNED = "Yet when the UN General Assembly condemned the invasion of Ukraine{on}, {groups}."
 IN_VOTE = "Yet in the UN General Assembly's vote {vote}, {groups}."
@@ -34,8 +35,8 @@ def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     remit = _top(figures, "remittances_share_of_gdp", articles)
     if workers is not None and remit is not None:
         year = IN_YEAR.format(year=workers["year"]) if workers["year"] else ""
-        sentences.append(FIGURES.format(w=workers["value_text"], wc=workers["country"], y=year,
-                                        r=remit["value_text"], rc=remit["country"]))
+        sentences.append(FIGURES.format(who=_who(figures, workers), w=_said(workers), wc=workers["country"], y=year,
+                                        r=_said(remit), rc=remit["country"]))
     cells = vote_cells(figures, [], articles)
     cells = cells[cells["reported"]]
     if len(cells):
@@ -66,6 +67,22 @@ def condemns(key: str) -> bool:
     """Is this the vote the summary calls the condemnation of the invasion (the first resolution, or a vote the
     articles name only in their own words)?"""
     return key == CONDEMNATION or not RESOLUTION.match(key)
+
+
+def _who(figures: pd.DataFrame, row: pd.Series) -> str:
+    """Who counted: Russia only where the article credits Russian statistics; otherwise the reports do."""
+    same = figures[(figures["source"] == row["source"]) & (figures["value_start"] == row["value_start"])]
+    return counted_by(" ".join(same["attribution"]) if "attribution" in same else "")
+
+
+def counted_by(attribution: str) -> str:
+    """The summary's subject for a figure credited to `attribution`: Russia only where the article credits it."""
+    return WHO_RUSSIA if "Russia" in attribution else WHO_REPORTS
+
+
+def _said(row: pd.Series) -> str:
+    """The figure with the article's hedge ("over 3 million"), never stronger than the words."""
+    return row["written"]
 
 
 def _join(names: list[str]) -> str:

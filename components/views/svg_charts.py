@@ -28,6 +28,7 @@ from components.views.labels import (
 from components.views.map_states import LABEL_WIDTH, map_states, map_vote, split_label, spread
 from components.views.rows import MORE, NO_YEAR, latest_first, many_sources, panel_rows, written
 from components.views.sources import source_id
+from components.views.summary import counted_by
 from components.views.votes import DIFFER, vote_cells
 
 ROW = 48  # px per country in a bar panel: name line, bar line, and a finger-sized tap target
@@ -109,6 +110,8 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
     step = ROW_META if meta else ROW
     mixed = " mixed" if rows.loc[rows["reported"], "year"].nunique() > 1 else ""
     outlets = article_names(articles) if articles is not None else {}
+    retold = named and filterable  # the page's script retells the summary from the figures of the chosen sources
+    credits = (figures.groupby(["source", "value_start"])["attribution"].agg(" ".join).to_dict() if retold else {})
     parts = [f'<svg class="chart{mixed}" width="100%" height="{step * len(rows) + 4}" data-row="{step}" '
              f'data-pad="4" data-more="{esc(MORE)}" data-no-year="{esc(NO_YEAR)}" role="group" '
              f'aria-label="{esc(panel_alt(title, rows))}">']
@@ -127,7 +130,7 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
             heights.append(height)
             body.append(_row_open(r.country_iso3, y, f"{r.country} {words} {unit}", "alt" if k else "",
                                   f' data-src="{esc(source_id(c.source))}" data-year="{esc(c.year)}"'
-                                  + (_summary_data(c) if named and filterable else "") + f' data-h="{height}"'))
+                                  + (_summary_data(c, words, credits) if retold else "") + f' data-h="{height}"'))
             body.append(f'<rect class="hit" width="100%" height="{height}"/>')
             low = c.value_low if pd.isna(c.value) else 0.0
             high = c.value_high if pd.isna(c.value) else c.value
@@ -166,9 +169,11 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
     return "".join(parts)
 
 
-def _summary_data(c) -> str:
-    """What the static page's script reads of a figure to rewrite the summary for the sources a reader picks."""
-    return f' data-v="{"" if pd.isna(c.value) else repr(float(c.value))}" data-said="{esc(c.value_text)}"'
+def _summary_data(c, words: str, credits: dict[tuple[str, int], str]) -> str:
+    """What the static page's script reads of a figure to rewrite the summary for the sources a reader picks: its
+    value, its words, and who the summary says counted it (summary.counted_by)."""
+    who = counted_by(credits.get((c.source, c.value_start), ""))
+    return f' data-v="{"" if pd.isna(c.value) else repr(float(c.value))}" data-said="{esc(words)}" data-who="{who}"'
 
 
 def panel_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None,
@@ -545,15 +550,22 @@ SOURCE_COLOURS = (BAR_COLOUR, OKABE_ITO["vermillion"], OKABE_ITO["green"], OKABE
 SOURCE_DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 2")
 
 
+MAX_KEYED_SOURCES = 5  # beyond this many sources, one colour and a one-line key: a rainbow would not be read
+MAX_LABELLED_POINTS = 6  # beyond this many points, labels collide; the table beside the chart has every value
+
+
 def trend_svg(lines: pd.DataFrame, title: str) -> str:
-    """Every dated figure of one indicator for one country by year: one line per source (colour and dash, named in
-    the key under the axis), a range as a bar from its low to its high end, each point labelled as written.
-    Figures from different sources are never joined into one line; undated figures are left out."""
+    """Every dated figure of one indicator for one country by year: one line per source, a range as a bar from
+    its low to its high end. With few sources each has its colour and dash, named in the key; with few points
+    each is labelled as written. Figures from different sources are never joined; undated figures are left out."""
     dated = lines[lines["year"] != ""]
     years = sorted(set(dated["year"]))
     top = float(pd.concat([dated["value"], dated["value_high"]]).max())
     sources = list(dict.fromkeys(dated["source"]))
-    height = TREND_H + (18 * len(sources) if len(sources) > 1 else 0)
+    keyed = len(sources) <= MAX_KEYED_SOURCES
+    labelled = len(dated) <= MAX_LABELLED_POINTS
+    key_lines = (len(sources) if keyed else 1) if len(sources) > 1 else 0
+    height = TREND_H + 18 * key_lines
     left, right, bottom = TREND_PAD + 8, TREND_W - TREND_PAD - 8, TREND_H - 22
 
     def x(year: str) -> float:
@@ -572,33 +584,42 @@ def trend_svg(lines: pd.DataFrame, title: str) -> str:
                      f'fill="#4d4d4d">{esc(year)}</text>')
     for i, source in enumerate(sources):
         mine = dated[dated["source"] == source]
-        colour, dash = SOURCE_COLOURS[i % len(SOURCE_COLOURS)], SOURCE_DASHES[i % len(SOURCE_DASHES)]
+        colour = SOURCE_COLOURS[i % len(SOURCE_COLOURS)] if keyed else BAR_COLOUR
+        dash = SOURCE_DASHES[i % len(SOURCE_DASHES)] if keyed else ""
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(f'<g data-src="{esc(source_id(source))}">')
+        opacity = "" if keyed else ' opacity=".7"'
+        parts.append(f'<g data-src="{esc(source_id(source))}"{opacity}>')
         points = [(x(r.year), y(r.value)) for r in mine.itertuples() if pd.notna(r.value)]
         if len(points) > 1:
             parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dashed} points="'
                          + " ".join(f"{px:.1f},{py:.1f}" for px, py in points) + '"/>')
         for r in mine.itertuples():
             px = x(r.year)
+            words = written(r.indicator, r.value_text, r.qualifier)
             if pd.notna(r.value):
                 py = y(r.value)
-                parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{colour}"/>')
+                parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{colour}">'
+                             f'<title>{esc(f"{r.year}: {words} ({r.outlet})")}</title></circle>')
             else:  # a range: a bar from its low to its high end, never one averaged point
                 py = y(r.value_high)
                 parts.append(f'<rect x="{px - 3:.1f}" y="{py:.1f}" width="6" height="{y(r.value_low) - py:.1f}" '
-                             f'fill="{colour}" fill-opacity=".45" stroke="{colour}"/>')
-            words = written(r.indicator, r.value_text, r.qualifier)
-            ty = py - 8 if i % 2 == 0 else py + 17  # a second source's labels go under its points
-            parts.append(f'<text x="{px:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="11" '
-                         f'fill="#1a1a1a">{esc(words)}</text>')
-        if len(sources) > 1:
+                             f'fill="{colour}" fill-opacity=".45" stroke="{colour}">'
+                             f'<title>{esc(f"{r.year}: {words} ({r.outlet})")}</title></rect>')
+            if labelled:
+                ty = py - 8 if i % 2 == 0 else py + 17  # a second source's labels go under its points
+                parts.append(f'<text x="{px:.1f}" y="{ty:.1f}" text-anchor="middle" font-size="11" '
+                             f'fill="#1a1a1a">{esc(words)}</text>')
+        if len(sources) > 1 and keyed:
             ky = TREND_H + 18 * i + 8
             parts.append(f'<line x1="{left - 8}" y1="{ky}" x2="{left + 14}" y2="{ky}" stroke="{colour}" '
                          f'stroke-width="2"{dashed}/><circle cx="{left + 3}" cy="{ky}" r="3.5" fill="{colour}"/>'
                          f'<text x="{left + 20}" y="{ky + 4}" font-size="11" fill="#1a1a1a">'
                          f'{esc(short(mine["outlet"].iloc[0], 40))}</text>')
         parts.append("</g>")
+    if len(sources) > 1 and not keyed:
+        ky = TREND_H + 8
+        parts.append(f'<text x="{left - 8}" y="{ky + 4}" font-size="11" fill="#1a1a1a">{len(sources)} sources: '
+                     f'a dot is one article\'s figure; a line joins one source\'s years.</text>')
     parts.append("</svg>")
     return "".join(parts)
 

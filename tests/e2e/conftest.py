@@ -342,7 +342,7 @@ def expect_focus(page: Page, iso3: str | None, shown: tuple[str, ...] = CENTRAL_
         expect(map_labels.filter(has_text="▶")).to_contain_text(f"▶ {iso3}")
         expect(page.locator(".st-key-focus input")).to_have_value(iso3)
         heading = page.locator(".st-key-profile").get_by_role("heading")
-        expect(heading).to_have_text(f"{country_name(iso3)} in the article")
+        expect(heading).to_have_text(re.compile(rf"^{re.escape(country_name(iso3))} in the articles?$"))
     else:
         expect(map_labels.filter(has_text="▶")).to_have_count(0)
         expect(page.locator(".st-key-profile")).to_have_count(0)

@@ -246,7 +246,7 @@
     const remit = top("remittances_share_of_gdp");
     if (workers && remit) {
       const y = workers.dataset.year ? fill(TEXTS.inYear, { year: workers.dataset.year }) : "";
-      sentences.push(fill(TEXTS.figures, { w: workers.dataset.said, wc: NAMES[workers.dataset.iso], y,
+      sentences.push(fill(TEXTS.figures, { who: workers.dataset.who, w: workers.dataset.said, wc: NAMES[workers.dataset.iso], y,
         r: remit.dataset.said, rc: NAMES[remit.dataset.iso] }));
     }
     const votes = doc.querySelector("section.panel[data-votes]");
