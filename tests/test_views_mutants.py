@@ -1,7 +1,8 @@
 """Edge cases of the article, profile and context renderers that a mutation run showed no other test pinned down.
 
 Inputs are small tables written here (test material, invented numbers), so each test says exactly which element
-must hold what: adjacent and overlapping quotes, a number at a quote's very edge, a back link per table.
+must hold what: adjacent and overlapping quotes, a number at a quote's very edge, a back link per table, the
+profile's cells, the context list's items, one article or several. `.venv/bin/python tests/mutation.py` measures.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 
 from components.indicators import BY_ID
 from components.store import Story
-from components.views.article import article_html
+from components.views.article import article_html, articles_html
 from components.views.context import context_html, timeline
 from components.views.labels import NOT_REPORTED, PANELS
 from components.views.profile import CSS, country_facts, profile_html
@@ -288,3 +289,72 @@ def test_context_html_groups_facts_with_their_hedge_unit_label_and_link() -> Non
 def test_context_html_without_undated_facts_has_no_undated_list() -> None:
     html = context_html(CONTEXT[(CONTEXT["category"] != "Timeline") | (CONTEXT["year"] != "")])
     assert "without a year" not in html and html.count("<ul>") == 3
+
+
+# --- articles_html: one article or several ------------------------------------------------------------------------
+
+SEEDS = {"a.txt": "Alpha said 12. Alpha again.", "b.txt": "Beta counted 34. Beta left."}  # test material
+
+
+def multi_story(sources: tuple[str, ...] = ("a.txt", "b.txt")) -> Story:
+    """Two invented articles, one figure and one context fact each; the package names a.txt as the first."""
+    figures = pd.DataFrame([
+        {"source": "a.txt", "indicator": "migrant_workers", "start": 0, "end": 14, "value_start": 11, "value_end": 13},
+        {"source": "b.txt", "indicator": "citizenship_grants", "start": 0, "end": 16, "value_start": 13,
+         "value_end": 15}])
+    context = pd.DataFrame([
+        {"source": "a.txt", "start": 15, "end": 27, "value_start": 15, "value_end": 20},
+        {"source": "b.txt", "start": 17, "end": 27, "value_start": 17, "value_end": 21}])
+    articles = pd.DataFrame([
+        {"source": "a.txt", "title": "Alpha story", "outlet": "The Alpha", "published": "2022-03-01", "url": "",
+         "language": ""},
+        {"source": "b.txt", "title": "Beta story", "outlet": "", "published": "", "url": "", "language": ""}])
+    return Story(figures=figures, context=context, package={"article": {"file": "a.txt"}}, seeds=SEEDS,
+                 articles=articles[articles["source"].isin(sources)])
+
+
+def details(html: str) -> list[dict]:
+    """Each <details> of the articles view: its attributes, summary, and the marks of its article."""
+    found = re.findall(r"<details ([^>]*)><summary>(.*?)</summary><div class='article'>(.*?)</div></details>", html)
+    return [{**dict(re.findall(r"([\w-]+)='([^']*)'", attrs)), "open": attrs.endswith(" open"), "summary": summary,
+             "marks": marks(body)} for attrs, summary, body in found]
+
+
+def test_several_articles_are_disclosures_each_with_its_own_quotes() -> None:
+    html = articles_html(multi_story())
+    assert re.fullmatch(r"(?:<details [^>]*>.*?</details>){2}", html), "text between the articles"
+    assert details(html) == [
+        {"class": "art", "id": "article-a", "data-src": "a", "open": True,
+         "summary": "The Alpha, 2022-03-01: Alpha story",
+         "marks": {"q-0": "Alpha said <strong>12</strong>.", "q-15": "<strong>Alpha</strong> again."}},
+        {"class": "art", "id": "article-b", "data-src": "b", "open": False, "summary": "b: Beta story",
+         "marks": {"q-b-0": "Beta counted <strong>34</strong>.", "q-b-17": "<strong>Beta</strong> left."}},
+    ]
+    assert 'href="#panel-migrant_workers"' in html and 'href="#panel-citizenship_grants"' in html
+    assert html.count('href="#context"') == 2
+
+
+def test_the_opened_article_is_the_one_asked_for() -> None:
+    assert [d["open"] for d in details(articles_html(multi_story(), opened="b"))] == [False, True]
+    assert [d["open"] for d in details(articles_html(multi_story(), opened="nope"))] == [False, False]
+
+
+def test_one_article_is_a_plain_block_with_its_own_quotes() -> None:
+    html = articles_html(multi_story(("b.txt",)))  # only the second article chosen: ids still carry its name
+    assert html.startswith("<div class='article'>") and html.endswith("</div>") and "<details" not in html
+    assert marks(html) == {"q-b-0": "Beta counted <strong>34</strong>.", "q-b-17": "<strong>Beta</strong> left."}
+    first = articles_html(multi_story(("a.txt",)))
+    assert marks(first) == {"q-0": "Alpha said <strong>12</strong>.", "q-15": "<strong>Alpha</strong> again."}
+
+
+def test_no_article_row_shows_the_first_article() -> None:
+    html = articles_html(multi_story(()))
+    assert marks(html) == {"q-0": "Alpha said <strong>12</strong>.", "q-15": "<strong>Alpha</strong> again."}
+
+
+def test_quote_ids_carry_the_file_name_only_beside_a_primary_article() -> None:
+    figures = quotes_table([_span(FIRST, "12")], indicator="x")
+    assert list(marks(article_html(TEXT, figures, NO_ROWS, {}, source="b.txt"))) == ["q-0"]
+    assert list(marks(article_html(TEXT, figures, NO_ROWS, {}, primary="a.txt"))) == ["q-0"]
+    assert list(marks(article_html(TEXT, figures, NO_ROWS, {}, "b.txt", "a.txt"))) == ["q-b-0"]
+    assert list(marks(article_html(TEXT, figures, NO_ROWS, {}, "a.txt", "a.txt"))) == ["q-0"]
