@@ -172,7 +172,14 @@ def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DI
     if not rows and table not in EMPTY_ALLOWED:
         raise DataError(f"{file}: has no rows. {FIX}")
     validate_rows(rows, table, seeds if seeds is not None else seed_texts(seeds_dir), file)
-    frame = pd.DataFrame(rows, columns=names)
+    return typed_frame(rows, table)
+
+
+def typed_frame(rows: list[dict], table: str) -> pd.DataFrame:
+    """Rows as the page reads them: the table's columns in order, integers, floats (NaN where missing), strings
+    ("" where missing)."""
+    fields = TABLES[table]["fields"]
+    frame = pd.DataFrame([{f.name: r.get(f.name) for f in fields} for r in rows], columns=[f.name for f in fields])
     for f in fields:
         if f.type == "integer":
             frame[f.name] = frame[f.name].astype("int64")
