@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import csv
+import fnmatch
+import functools
+import hashlib
 import io
 import json
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -16,8 +20,11 @@ from components.extract.text import parse_number
 from components.schema import TABLES, Field
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-SEEDS_DIR = ROOT / "seeds"
+# Another data set (a test corpus, a benchmark's generated articles): CENTRAL_ASIA_DATA_DIR and
+# CENTRAL_ASIA_SEEDS_DIR point the dashboard, extraction and the static edition at it (README, "Performance").
+DATA_ENV, SEEDS_ENV = "CENTRAL_ASIA_DATA_DIR", "CENTRAL_ASIA_SEEDS_DIR"
+DATA_DIR = Path(os.environ.get(DATA_ENV) or ROOT / "data")
+SEEDS_DIR = Path(os.environ.get(SEEDS_ENV) or ROOT / "seeds")
 FIX = "Run `python -m components.extract` to rebuild data/ from seeds/."
 
 
@@ -48,10 +55,12 @@ def to_csv(rows: list[dict], table: str) -> str:
 def validate_rows(rows: list[dict], table: str, seeds: dict[str, str], file: str) -> None:
     """Check each row against the contract and its seed; raise DataError at the first problem."""
     spec = TABLES[table]
+    # A text column that is optional and open can hold anything: only the others are checked, in contract order.
+    checked = [f for f in spec["fields"] if f.required or f.enum or f.type != "string"]
     seen: dict[tuple, int] = {}
     for i, row in enumerate(rows, start=2):  # row 1 of the file is the header
         where = f"{file} row {i}"
-        for f in spec["fields"]:
+        for f in checked:
             _check_field(row.get(f.name), f, f"{where} column {f.name}")
         key = tuple(row[k] for k in spec["key"])
         if key in seen:
@@ -94,9 +103,18 @@ def _check_provenance(row: dict, seeds: dict[str, str], where: str) -> None:
     if not row["start"] <= row["value_start"] <= row["value_end"] <= row["end"]:
         raise DataError(f"{where} column value_start: value_text lies outside the quote. {FIX}")
     if isinstance(row.get("value"), (int, float)) and not pd.isna(row["value"]):
-        if parse_number(row["value_text"]) != row["value"]:
+        if _number(row["value_text"]) != row["value"]:
             raise DataError(f"{where} column value: {row['value']!r} is not what "
                             f"{row['value_text']!r} says. {FIX}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(value_text: str) -> float | None:
+    """The number words say (many figures repeat the same words, e.g. "1.2 million")."""
+    return parse_number(value_text)
+
+
+NUMERIC = ("integer", "number")
 
 
 def _parse_cell(text: str, f: Field, where: str) -> object:
@@ -117,8 +135,13 @@ def seed_texts(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
     return {p.name: p.read_bytes().decode("utf-8", errors="replace") for p in sorted(seeds_dir.glob("*.txt"))}
 
 
-def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> pd.DataFrame:
-    """Read data/<table>.csv, check it against the contract and the seeds, return typed rows."""
+EMPTY_ALLOWED = ("context",)  # articles may state no other fact; every data set has figures and articles
+
+
+def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR,
+               seeds: dict[str, str] | None = None) -> pd.DataFrame:
+    """Read data/<table>.csv, check it against the contract and the seeds (`seeds`: their texts, when the caller
+    has read them already), return typed rows."""
     path = data_dir / f"{table}.csv"
     file = f"data/{path.name}"
     try:
@@ -141,14 +164,22 @@ def load_table(table: str, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DI
         if len(cells) != len(names):
             raise DataError(f"{file} row {i}: has {len(cells)} cells, expected {len(names)}; "
                             f"the file is truncated or corrupt. {FIX}")
-        rows.append({f.name: _parse_cell(c, f, f"{file} row {i} column {f.name}") for f, c in zip(fields, cells)})
+        rows.append({f.name: (None if c == "" else c if f.type not in NUMERIC else
+                              _parse_cell(c, f, f"{file} row {i} column {f.name}")) for f, c in zip(fields, cells)})
     if not text.endswith("\n"):
         where = f"{file} row {len(rows) + 1} column {names[-1]}" if rows else file
         raise DataError(f"{where}: does not end with a newline; the file is truncated. {FIX}")
-    if not rows:
+    if not rows and table not in EMPTY_ALLOWED:
         raise DataError(f"{file}: has no rows. {FIX}")
-    validate_rows(rows, table, seed_texts(seeds_dir), file)
-    frame = pd.DataFrame(rows, columns=names)
+    validate_rows(rows, table, seeds if seeds is not None else seed_texts(seeds_dir), file)
+    return typed_frame(rows, table)
+
+
+def typed_frame(rows: list[dict], table: str) -> pd.DataFrame:
+    """Rows as the page reads them: the table's columns in order, integers, floats (NaN where missing), strings
+    ("" where missing)."""
+    fields = TABLES[table]["fields"]
+    frame = pd.DataFrame([{f.name: r.get(f.name) for f in fields} for r in rows], columns=[f.name for f in fields])
     for f in fields:
         if f.type == "integer":
             frame[f.name] = frame[f.name].astype("int64")
@@ -212,8 +243,22 @@ def _dirs(data_dir: Path | None, seeds_dir: Path | None) -> tuple[Path, Path]:
 def data_version(data_dir: Path | None = None, seeds_dir: Path | None = None) -> tuple:
     """Names, sizes and modification times of the inputs: a cache key that changes when they do."""
     data_dir, seeds_dir = _dirs(data_dir, seeds_dir)
-    files = sorted([*data_dir.glob("*"), *seeds_dir.glob("*.txt")])
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
+    found = []
+    for folder, pattern in ((data_dir, "*"), (seeds_dir, "*.txt")):
+        if not folder.is_dir():
+            continue
+        parts = folder.parts
+        with os.scandir(folder) as entries:  # one stat per file, however many seeds there are
+            found += [((*parts, e.name), e.path, e.stat()) for e in entries
+                      if fnmatch.fnmatch(e.name, pattern) and e.is_file()]
+    found.sort(key=lambda f: f[0])  # the order of the paths' parts, as pathlib sorts them
+    return tuple((path, st.st_size, st.st_mtime_ns) for _, path, st in found)
+
+
+def version_key(version: tuple) -> str:
+    """A short cache key for a data version: Streamlit hashes every cached call's arguments, and a version lists
+    every seed (a thousand articles, a thousand entries)."""
+    return hashlib.sha256(repr(version).encode("utf-8")).hexdigest()[:16]
 
 
 def load_story(data_dir: Path | None = None, seeds_dir: Path | None = None) -> Story:
@@ -223,12 +268,13 @@ def load_story(data_dir: Path | None = None, seeds_dir: Path | None = None) -> S
     seeds = seed_texts(seeds_dir)
     if not seeds:
         raise DataError("seeds/: holds no article *.txt. Restore the seed file from the repository.")
-    return Story(load_figures(data_dir, seeds_dir), load_context(data_dir, seeds_dir), package, seeds,
-                 load_articles(data_dir, seeds_dir))
+    return Story(load_table("figures", data_dir, seeds_dir, seeds), load_table("context", data_dir, seeds_dir, seeds),
+                 package, seeds, load_table("articles", data_dir, seeds_dir, seeds))
 
 
-def package_zip(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> bytes:
+def package_zip(data_dir: Path | None = None, seeds_dir: Path | None = None) -> bytes:
     """data/ and the seed article in one zip, with fixed timestamps so the bytes are reproducible."""
+    data_dir, seeds_dir = _dirs(data_dir, seeds_dir)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as zf:  # each entry sets its own compression below
         for path in [*sorted(data_dir.glob("*.csv")), data_dir / "datapackage.json", *sorted(seeds_dir.glob("*.txt"))]:

@@ -9,22 +9,12 @@ import pandas as pd
 
 from components.countries import country_name
 from components.indicators import BY_ID
-from components.schema import TABLES
-from components.store import Story
+from components.store import Story, typed_frame
 
 
 def frame(rows: list[dict], table: str) -> pd.DataFrame:
     """Rows as store.load_table types them: integers, floats (NaN for missing) and strings ("" for missing)."""
-    fields = TABLES[table]["fields"]
-    out = pd.DataFrame([{f.name: r.get(f.name) for f in fields} for r in rows], columns=[f.name for f in fields])
-    for f in fields:
-        if f.type == "integer":
-            out[f.name] = out[f.name].astype("int64")
-        elif f.type == "number":
-            out[f.name] = pd.to_numeric(out[f.name]).astype("float64")
-        else:
-            out[f.name] = out[f.name].fillna("").astype(str)
-    return out
+    return typed_frame(rows, table)
 
 
 def locate(seed: str, quote: str, value_text: str, nth: int = 0) -> dict:

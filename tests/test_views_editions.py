@@ -34,6 +34,15 @@ class Editions:
     story: store.Story
     dashboard: AppTest
     static: Node
+    site: Path
+
+    @property
+    def several(self) -> bool:
+        return len(self.story.articles) > 1
+
+    def article_page(self, href: str) -> Node:
+        """A static article page, by a link's address from index.html."""
+        return parse((self.site / href.split("#")[0]).read_text(encoding="utf-8"))
 
     def html_block(self, marker: str) -> Node:
         """The dashboard's st.html block whose markup contains `marker`, parsed."""
@@ -55,7 +64,7 @@ def editions(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         at.query_params["focus"] = FOCUS
         at.run()
     assert not at.exception
-    return Editions(store.load_story(data_dir, seeds_dir), at, parse(index.read_text(encoding="utf-8")))
+    return Editions(store.load_story(data_dir, seeds_dir), at, parse(index.read_text(encoding="utf-8")), index.parent)
 
 
 def plotly_labels(spec: dict) -> dict[str, str] | set[tuple[str, str]]:
@@ -96,22 +105,32 @@ def test_panel_labels_agree(editions, indicator):
 
 
 def profile_facts(table: Node) -> list[tuple[str, str, str, str]]:
-    """(what, figure cell, quote, link) for each row of a profile table."""
+    """(what, figure cell, quote, where "Read it in the article" leads) for each row of a profile table: a link's
+    address, or "in place: " and the words a sentence shown in place highlights."""
     facts = []
     for row in table.find("tbody").find_all("tr"):
         if "hidden" in row.attrs or not row.find_all("th"):
             continue  # the static page's spare not-reported rows, and the line charts' rows
         links = row.find_all("a")
         quotes = row.find_all("q")
-        facts.append((row.find("th").text, row.find("td", cls="v").text, quotes[0].text if quotes else "",
-                      links[0].attrs["href"] if links else ""))
+        shown = row.find_all("details", cls="ex")
+        where = f"in place: {shown[0].find('mark').text}" if shown else links[0].attrs["href"] if links else ""
+        facts.append((row.find("th").text, row.find("td", cls="v").text, quotes[0].text if quotes else "", where))
     return facts
 
 
 def test_profile_agrees(editions):
     dashboard = profile_facts(editions.html_block("class='profile'").find("table", cls="profile"))
     static = profile_facts(editions.static.find("details", data_profile=FOCUS).find("table", cls="profile"))
-    assert dashboard == static
+    assert [d[:3] for d in dashboard] == [s[:3] for s in static]
+    if editions.several:
+        # The dashboard holds one article at a time: each sentence shows in place; the static edition links to the
+        # article's own page, where the same words are highlighted.
+        for (*_, quote, shown), (*_, link) in zip(dashboard, static):
+            assert shown == f"in place: {quote}"
+            assert link.startswith("articles/") and editions.article_page(link).find("mark", id=link.split("#")[1])
+    else:
+        assert dashboard == static
     assert len(dashboard) >= len(PANELS)
     where = "the articles" if len(editions.story.articles) > 1 else "the article"
     assert [h.value for h in editions.dashboard.header if h.value.startswith(f"{country_name(FOCUS)} in ")] == [
@@ -120,20 +139,29 @@ def test_profile_agrees(editions):
 
 
 def context_facts(root: Node) -> list[tuple[str, str, str]]:
-    """(heading or intro, value as written, quote link) of every fact, in page order."""
+    """(heading or intro, value as written, where its quote link leads: an address, or "in place: " and the
+    words a sentence shown in place highlights) of every fact, in page order."""
     facts, heading = [], ""
     for node in root.iter():
-        if node.tag in ("h3", "p"):
+        if node.tag in ("h3", "p") and not any(node in d.iter() for d in root.find_all("details")):
             heading = node.text
         elif node.tag == "li":
-            facts.append((heading, node.find("strong", cls="fv").text, node.find("a").attrs["href"]))
+            shown = node.find_all("details", cls="ex")
+            where = f"in place: {shown[0].find('mark').text}" if shown else node.find("a").attrs["href"]
+            facts.append((heading, node.find("strong", cls="fv").text, where))
     return facts
 
 
 def test_context_list_and_timeline_agree(editions):
     dashboard = context_facts(editions.html_block("class='context'").find("div", cls="context"))
     static = context_facts(editions.static.find("section", aria_labelledby="context").find("div", cls="context"))
-    assert dashboard == static
+    if editions.several:  # as in the profile: in place in the dashboard, on the article's page in the static one
+        assert [d[:2] for d in dashboard] == [s[:2] for s in static]
+        quotes = {(r.label, r.quote) for r in editions.story.context.itertuples()}
+        assert all(d[2].removeprefix("in place: ") in {q for _, q in quotes} for d in dashboard)
+        assert all(editions.article_page(s[2]).find("mark", id=s[2].split("#")[1]) for s in static)
+    else:
+        assert dashboard == static
     assert len(dashboard) == len(editions.story.context)
 
 
@@ -164,13 +192,24 @@ def marks(root: Node) -> list[tuple[str, str, str]]:
 
 
 def test_article_highlights_agree(editions):
-    dashboard = [m for d in editions.html_block("class='article'").find_all("div", cls="article") for m in marks(d)]
-    static = [m for d in editions.static.find_all("div", cls="article") for m in marks(d)]
-    assert dashboard == static
+    dashboard = [m for d in editions.html_block(".article a.back").find_all("div", cls="article") for m in marks(d)]
     primary = editions.story.article["file"]
     quoted = {quote_anchor(r.start, r.source, primary) for f in (editions.story.figures, editions.story.context)
               for r in f.itertuples()}
-    assert {m[0] for m in dashboard} == quoted
+    if not editions.several:
+        static = [m for d in editions.static.find_all("div", cls="article") for m in marks(d)]
+        assert dashboard == static
+        assert {m[0] for m in dashboard} == quoted
+        return
+    # Several: the dashboard shows the article the reader opens (the first by default), the static edition each on
+    # a page of its own, whose ↩ links lead back to the main page.
+    pages = [a.attrs["href"] for a in editions.static.find("ul", cls="arts").find_all("a")]
+    assert len(pages) == len(editions.story.articles)
+    static = {href: [(i, words, back.removeprefix("../index.html")) for i, words, back in
+                     marks(editions.article_page(href).find("div", cls="article"))] for href in pages}
+    assert dashboard == static[pages[0]]
+    assert not editions.static.find_all("mark")  # no article's text on the main page
+    assert {m[0] for page in static.values() for m in page} == quoted
 
 
 def test_anchors_agree(editions):

@@ -39,6 +39,12 @@ def story(dirs) -> store.Story:
 
 
 @pytest.fixture(scope="module")
+def site(dirs, tmp_path_factory) -> Path:
+    """The static edition built from the corpus: index.html and an article page per article."""
+    return publish.run(tmp_path_factory.mktemp("site"), *dirs).parent
+
+
+@pytest.fixture(scope="module")
 def page(story, tmp_path_factory) -> Node:
     return parse(publish.render_page(story, publish.build_panels(story)))
 
@@ -151,12 +157,29 @@ def test_sources_agreeing_are_not_marked(story):
                         ("2020 · Test Monitor (invented), 2022-04-01", "43,404", False)]
 
 
-def test_profile_links_each_figure_to_its_own_articles_sentence(story, page):
-    html = profile_html(story, "TJK")
-    links = [a.attrs["href"] for a in parse(html).find_all("a")]
-    assert "#q-920-disputed-counts-" in " ".join(links) and "#q-910-followup-workers-" in " ".join(links)
-    ids = {n.attrs["id"] for n in page.iter() if "id" in n.attrs}
-    assert {h[1:] for h in links} <= ids  # every link lands on a highlighted sentence of the static page
+def test_profile_links_each_figure_to_its_own_articles_page(site):
+    page = parse((site / "index.html").read_text(encoding="utf-8"))
+    profile = page.find("details", data_profile="TJK")
+    links = [a.attrs["href"] for a in profile.find_all("a") if "#q-" in a.attrs["href"]]
+    assert any(h.startswith(f"articles/{MONITOR}.html#q-920-disputed-counts-") for h in links)
+    assert any(h.startswith(f"articles/{FOLLOW_UP}.html#q-910-followup-workers-") for h in links)
+    assert any(h.startswith(f"articles/{ORIGINAL}.html#q-") for h in links)
+    for link in links:  # every link lands on a highlighted sentence of that article's page
+        path, anchor = link.split("#")
+        assert parse((site / path).read_text(encoding="utf-8")).find("mark", id=anchor)
+    assert not page.find_all("mark")  # the main page holds no article's text
+
+
+def test_dashboard_profile_shows_each_sentence_in_place(story):
+    # The dashboard holds one article at a time, so a figure's sentence opens in its paragraph, in the profile.
+    table = parse(profile_html(story, "TJK", quotes="excerpt")).find("table", cls="profile")
+    row = next(r for r in table.find_all("tr") if r.find_all("span", cls="fig")
+               and r.find("span", cls="fig").text == "61,000")
+    shown = row.find("details", cls="ex")
+    assert shown.find("summary").text == "Read it in the article"
+    assert shown.find("mark").text == row.find("q").text and shown.find("mark").find("strong").text == "61,000"
+    assert "Test Monitor (invented)" in shown.find("p", cls="from").text
+    assert not [a for a in row.find_all("a") if a.attrs["href"].startswith("#q-")]  # no link to a sentence not shown
 
 
 def test_a_line_chart_where_a_quantity_has_two_years(story):

@@ -13,9 +13,6 @@ CSS = """<style>
 .article mark{background:#fff3b0;padding:0 .1em;scroll-margin-top:4rem}
 .article mark:target{outline:3px solid #0072B2;background:#ffe066}
 .article a.back{font-size:.8em;margin-left:.2em;text-decoration:none}
-details.art{border:1px solid #ddd;border-radius:6px;padding:.25rem .75rem;margin:.5rem 0}
-details.art summary{font-weight:600;cursor:pointer;min-height:2.5rem;display:flex;align-items:center;
-overflow-wrap:anywhere}
 </style>"""
 
 
@@ -24,14 +21,19 @@ def _article(version: tuple, opened: str, _story: Story) -> str:
     return CSS + articles_html(_story, opened)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _labels(version: tuple, _story: Story) -> dict[str, str]:
+    return article_labels(_story.articles)
+
+
 def show(story: Story, version: tuple) -> None:
-    labels = article_labels(story.articles)
+    labels = _labels(version, story)
     several = len(labels) > 1
     st.header("The articles, with every figure highlighted" if several else "The article, with every figure "
               "highlighted", anchor=ARTICLE)
     opened = ""
     if several:
         opened = st.selectbox("Open the article", list(labels), format_func=labels.get, key="article",
-                              help="A link to a quote in another article opens that one too.") or ""
+                              help="One article at a time; the profile shows each figure's sentence in place.") or ""
     st.caption("Highlighted sentences are the exact words each number comes from; ↩ returns to its chart.")
     st.html(_article(version, opened, story))

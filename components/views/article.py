@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 import pandas as pd
 
 from components.store import Story
 from components.views.anchors import ARTICLE, back_links, quote_anchor, slug
-from components.views.labels import PANELS
+from components.views.labels import PANELS, source_name
 from components.views.sources import article_label, source_id
+
+READ = "Read it in the article"
+ARTICLES_FOLDER = "articles"  # the static edition's article pages, beside its index.html
 
 
 def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, back: dict[str, str],
-                 source: str = "", primary: str = "") -> str:
+                 source: str = "", primary: str = "", base: str = "") -> str:
     """Seed text as paragraphs; each quote in <mark id=q-START>, its numbers in <strong>.
 
     `back` maps a figure's indicator to the anchor of its chart (and "context" to the context section), for the
     link back from the words; a quote whose key it lacks gets no link. The rows are this article's (`source`);
-    its quotes' ids carry its file name unless it is the `primary` article.
+    its quotes' ids carry its file name unless it is the `primary` article. `base` is the page the anchors are on
+    (empty: this one).
     """
     quotes: dict[tuple[int, int], str | None] = {}  # a quote's span -> the anchor its ↩ link leads to, if any
     for row in figures.itertuples():
@@ -35,7 +40,7 @@ def article_html(seed_text: str, figures: pd.DataFrame, context: pd.DataFrame, b
         out.append(html.escape(seed_text[cursor:start]))
         inner = _strong_values(seed_text, start, end, values)
         link = quotes[(start, end)]
-        back_link = f'<a class="back" href="#{link}" aria-label="Back to the chart">↩</a>' if link else ""
+        back_link = f'<a class="back" href="{base}#{link}" aria-label="Back to the chart">↩</a>' if link else ""
         out.append(f'<mark id="{quote_anchor(start, source, primary)}">{inner}</mark>{back_link}')
         cursor = end
     out.append(html.escape(seed_text[cursor:]))
@@ -55,26 +60,70 @@ def _strong_values(text: str, start: int, end: int, values: list[tuple[int, int]
     return "".join(parts)
 
 
-def articles_html(story: Story, opened: str = "") -> str:
-    """Every article of the story with its highlights: the one article as a plain block, as it always was; several
-    as disclosures named by outlet, date and title, `opened` (a source id; default the first) open. A link to a
-    quote in a closed one opens it in the browser."""
-    back = back_links(PANELS)
+def one_article_html(story: Story, source: str, base: str = "") -> str:
+    """One article of the story with its highlights, in a `<div class='article'>`; its ↩ links lead to the charts
+    on the page `base` (empty: this one)."""
     primary = story.article.get("file", "")
+    mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
+    body = article_html(story.seeds[source], *mine, back_links(PANELS), source, primary, base)
+    return f"<div class='article'>{body}</div>"
+
+
+def articles_html(story: Story, opened: str = "") -> str:
+    """The article view: the one article as a plain block, as it always was; of several, only the one the reader
+    `opened` (a source id; default the first), so a thousand articles cost one article's text."""
     articles = story.articles.to_dict("records")
     if len(articles) <= 1:
-        source = articles[0]["source"] if articles else primary
-        mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
-        body = article_html(story.seeds[source], *mine, back, source, primary)
-        return f"<div class='article'>{body}</div>"
-    opened = opened or source_id(articles[0]["source"])
-    out = []
-    for a in articles:
-        source = a["source"]
-        mine = story.figures[story.figures["source"] == source], story.context[story.context["source"] == source]
-        body = article_html(story.seeds[source], *mine, back, source, primary)
-        is_open = " open" if source_id(source) == opened else ""
-        out.append(f"<details class='art' id='{ARTICLE}-{slug(source)}' data-src='{html.escape(source_id(source))}'"
-                   f"{is_open}><summary>{html.escape(article_label(a))}</summary><div class='article'>{body}</div>"
-                   "</details>")
-    return "".join(out)
+        return one_article_html(story, articles[0]["source"] if articles else story.article.get("file", ""))
+    picked = next((a for a in articles if source_id(a["source"]) == opened), articles[0])
+    return (f"<div id='{ARTICLE}-{slug(picked['source'])}' data-src='{html.escape(source_id(picked['source']))}'>"
+            f"{one_article_html(story, picked['source'])}</div>")
+
+
+def excerpt_html(seed_text: str, start: int, end: int, value_start: int, value_end: int) -> str:
+    """The paragraph a quote stands in, the quote marked and its number in bold: the sentence in its place, for a
+    page that does not hold the whole article."""
+    first = seed_text.rfind("\n", 0, start) + 1
+    last = seed_text.find("\n", end)
+    last = len(seed_text) if last < 0 else last
+    inner = _strong_values(seed_text, start, end, [(value_start, value_end)])
+    return (f"<p>{html.escape(seed_text[first:start])}<mark>{inner}</mark>"
+            f"{html.escape(seed_text[end:last])}</p>")
+
+
+class Quotes:
+    """Where a profile row's "Read it in the article" leads: the highlighted sentence on this page (`anchor`), on
+    the article's own page of the static edition (`pages`, articles/STEM.html), or the sentence shown in place,
+    in its paragraph (`excerpt`: a page that holds one article at a time, the dashboard with several)."""
+
+    def __init__(self, story: Story, mode: str = "anchor") -> None:
+        self.story, self.mode = story, mode
+        self.primary = story.article.get("file", "")
+        self.labels = {a["source"]: article_label(a) for a in story.articles.to_dict("records")} \
+            if mode == "excerpt" else {}
+
+    def href(self, source: str, start: int) -> str | None:
+        """The address of the highlighted sentence; None where it is shown in place."""
+        anchor = quote_anchor(start, source, self.primary)
+        if self.mode == "pages":
+            return f"{ARTICLES_FOLDER}/{quote(source_id(source))}.html#{anchor}"
+        if self.mode == "excerpt" and source in self.story.seeds and start >= 0:
+            return None
+        return f"#{anchor}"
+
+    def in_place(self, source: str, start: int, end: int, value_start: int, value_end: int, summary: str,
+                 label: str = "") -> str:
+        """The sentence in its paragraph, behind a disclosure named `summary` (`label`: its accessible name)."""
+        said = excerpt_html(self.story.seeds[source], start, end, value_start, value_end)
+        name = html.escape(self.labels.get(source, source_name(source)))
+        aria = f" aria-label='{html.escape(label)}'" if label else ""
+        return (f"<details class='ex'><summary{aria}>{summary}</summary><div class='article'>{said}</div>"
+                f"<p class='from'>From {name}; pick it under “The articles” to read it whole.</p></details>")
+
+    def link(self, source: str, start: int, end: int, value_start: int, value_end: int) -> str:
+        """A profile row's way to the sentence: a link to it, or the sentence in place."""
+        href = self.href(source, start)
+        if href is None:
+            return self.in_place(source, start, end, value_start, value_end, READ)
+        arrow = "→" if self.mode == "pages" else "↓"
+        return f"<a href='{html.escape(href)}'>{READ} {arrow}</a>"

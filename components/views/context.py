@@ -7,13 +7,15 @@ import html
 import pandas as pd
 
 from components.views.anchors import quote_anchor
+from components.views.article import Quotes
 from components.views.frames import complete
-from components.views.labels import source_name
+from components.views.labels import article_names
 from components.views.sources import source_id
 
 # Categories in this order first; any other category the data holds follows, in order of first appearance.
 ORDER = ("Recruitment and pay", "Penalties", "Age limits", "Counts", "Timeline")
 TIMELINE = "Timeline"
+NO_FACTS = "The articles state no other number or date."
 UNDATED = "Dates the article gives without a year, in the order it tells them:"
 
 
@@ -23,19 +25,23 @@ def categories(context: pd.DataFrame) -> list[str]:
     return [c for c in ORDER if c in present] + [c for c in present if c not in ORDER]
 
 
-def item_html(r, primary: str = "", outlets: dict[str, str] | None = None) -> str:
+def item_html(r, primary: str = "", outlets: dict[str, str] | None = None, quotes: Quotes | None = None) -> str:
     """One fact: its value as written (hedge, number, unit), its label (and its article, when there are several)
-    and a link to its quote."""
+    and a link to its quote (where `quotes` leads: see article.Quotes; default this page's anchor)."""
     hedge = f"{r.qualifier} " if r.qualifier else ""
     unit = f" {html.escape(r.unit)}" if r.unit else ""
     isos = " ".join(c for c in r.countries.split(";") if c)
     attr = f' data-isos="{html.escape(isos)}"' if isos else ""
     attr += f' data-src="{html.escape(source_id(r.source))}"' if r.source else ""
     where = f" <span class=\"when\">({html.escape(outlets[r.source])})</span>" if outlets else ""
+    href = quotes.href(r.source, r.start) if quotes else f"#{quote_anchor(r.start, r.source, primary)}"
+    if href is None:
+        link = quotes.in_place(r.source, r.start, r.end, r.value_start, r.value_end, "(quote)", f"quote: {r.label}")
+    else:
+        link = (f"<a href=\"{html.escape(href)}\" title=\"{html.escape(r.quote)}\" "
+                f"aria-label=\"quote: {html.escape(r.label)}\">(quote)</a>")
     return (f"<li{attr}><strong class=\"fv\">{html.escape(hedge + r.value_text)}</strong>{unit} — "
-            f"{html.escape(r.label)}{where} <a href=\"#{quote_anchor(r.start, r.source, primary)}\" "
-            f"title=\"{html.escape(r.quote)}\" "
-            f"aria-label=\"quote: {html.escape(r.label)}\">(quote)</a></li>")
+            f"{html.escape(r.label)}{where} {link}</li>")
 
 
 def timeline(context: pd.DataFrame) -> pd.DataFrame:
@@ -47,16 +53,20 @@ def timeline(context: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([with_year, dated[dated["year"] == ""].sort_values(["source", "value_start"])])
 
 
-def context_html(context: pd.DataFrame, articles: pd.DataFrame | None = None, primary: str = "") -> str:
+def context_html(context: pd.DataFrame, articles: pd.DataFrame | None = None, primary: str = "",
+                 quotes: Quotes | None = None) -> str:
     """Facts grouped by category; the timeline split into dated and year-not-stated parts. With several articles
-    each fact names its article, and quote links carry its file name (see anchors.quote_anchor)."""
+    each fact names its article, and quote links carry its file name (see anchors.quote_anchor), leading where
+    `quotes` says."""
     context = complete(context, "context")
+    if context.empty:
+        return f"<div class='context'><p>{NO_FACTS}</p></div>"
     outlets = None
     if articles is not None and len(articles) > 1:
-        outlets = {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
+        outlets = article_names(articles)
 
     def item(r) -> str:
-        return item_html(r, primary, outlets)
+        return item_html(r, primary, outlets, quotes)
 
     parts = []
     for category in categories(context):

@@ -8,6 +8,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from components.indicators import BY_ID, IDS
+from components.views.frames import complete
 
 NOT_REPORTED = "not reported in the article"
 
@@ -43,6 +44,16 @@ def source_name(source: str, outlet: str = "", title: str = "") -> str:
     return outlet or title or PurePath(source).stem
 
 
+def article_names(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's source file and how the page names it (source_name), for a whole articles table at once."""
+    if articles.empty:
+        return {}
+    articles = complete(articles, "articles")
+    stems = articles["source"].map(lambda s: PurePath(s).stem)
+    names = articles["outlet"].where(articles["outlet"] != "", articles["title"])
+    return dict(zip(articles["source"], names.where(names != "", stems)))
+
+
 def short(name: str, width: int = SHORT_NAME) -> str:
     """A name cut to fit a chart's one-line note (a chart's text does not wrap); the profile gives it whole."""
     return name if len(name) <= width else name[:width - 1].rstrip() + "…"
@@ -56,13 +67,20 @@ def vote_key(vote: str, as_of: str) -> str:
     return vote or as_of or "the vote"
 
 
+def vote_keys(figures: pd.DataFrame) -> pd.Series:
+    """vote_key of every row at once."""
+    keys = figures["vote"].where(figures["vote"] != "", figures["as_of"])
+    return keys.where(keys != "", "the vote")
+
+
 def vote_order(votes: pd.DataFrame) -> list[tuple[str, str]]:
     """(key, label) of each vote the rows report, by date: resolutions of the session in their (dated) numbering,
     then votes the articles name in their own words, in order of first mention. A label is short, e.g.
     "ES-11/1, March 2"."""
     seen: dict[str, str] = {}
-    for r in votes.itertuples():
-        key = vote_key(r.vote, r.as_of)
+    firsts = votes.assign(vote_key=vote_keys(votes)).drop_duplicates("vote_key")  # each vote's first row
+    for r in firsts.itertuples():
+        key = r.vote_key
         if key not in seen:
             number = RESOLUTION.match(key)
             seen[key] = f"{number.group(1)}, {r.as_of}" if number and r.as_of else number.group(1) if number else key
@@ -117,21 +135,33 @@ def article_credit(article: dict[str, str]) -> str:
             f"by code from the article text (file seeds/{article.get('file', '')}).")
 
 
+# A source line's wordings, with their blanks (the static page's script fills them when the reader narrows the
+# sources).
+LINE_COUNTED = "Sources: {n} articles; each figure names its own."
+LINE_LISTED = "Sources: {names}{cited}."
+LINE_CITING = " (citing {credits})"
+LINE_ONE = "Source: {cited}{outlet}."
+LINE_CITED_BY = "{credits}, as cited by "
+NO_OUTLET = "the source article"
+
+
 def source_line(indicator: str, rows: pd.DataFrame, outlet: str, articles: pd.DataFrame | None = None) -> str:
     """Credit under a chart: whom the article cites, and the article itself; with several articles, each of them."""
     mine = rows[rows["indicator"] == indicator]
     credits = sorted({a for a in mine["attribution"] if a})
     sources = list(dict.fromkeys(mine["source"]))
+    if articles is not None and not sources:  # none of the articles gives this indicator: they are its sources
+        sources = list(articles["source"])
     if articles is not None and len(sources) > 1:
         if len(sources) > MAX_LISTED:
-            return f"Sources: {len(sources)} articles; each figure names its own."
-        names = {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
+            return LINE_COUNTED.format(n=f"{len(sources):,}")
+        names = article_names(articles)
         listed = "; ".join(dict.fromkeys(names.get(s, source_name(s)) for s in sources))
-        cited = f" (citing {'; '.join(credits)})" if credits else ""
-        return f"Sources: {listed}{cited}."
+        cited = LINE_CITING.format(credits="; ".join(credits)) if credits else ""
+        return LINE_LISTED.format(names=listed, cited=cited)
     if articles is not None and len(sources) == 1:
         row = articles[articles["source"] == sources[0]]
         if len(row):
             outlet = source_name(sources[0], row["outlet"].iloc[0], row["title"].iloc[0])
-    cited = f"{'; '.join(credits)}, as cited by " if credits else ""
-    return f"Source: {cited}{outlet or 'the source article'}."
+    cited = LINE_CITED_BY.format(credits="; ".join(credits)) if credits else ""
+    return LINE_ONE.format(cited=cited, outlet=outlet or NO_OUTLET)

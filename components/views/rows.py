@@ -13,7 +13,7 @@ import pandas as pd
 
 from components.countries import CENTRAL_ASIA, country_name
 from components.indicators import BY_ID
-from components.views.labels import NOT_REPORTED, short, source_name
+from components.views.labels import NOT_REPORTED, article_names, short, source_name
 
 COLUMNS = ("country_iso3", "country", "reported", "value", "value_low", "value_high", "qualifier", "value_text",
            "written", "label", "meta", "more", "position", "vote", "year", "as_of", "source", "outlet", "published",
@@ -98,7 +98,7 @@ def panel_rows(figures: pd.DataFrame, indicator: str, countries: list[str],
         words = written(indicator, r["value_text"], r.get("qualifier", ""))
         more = int(counts[iso3]) - 1
         source = outlets.get(r["source"], source_name(r["source"]))
-        meta = " · ".join(p for p in (short(source) if named else "", MORE.format(n=more) if more else "") if p)
+        meta = " · ".join(p for p in (short(source) if named else "", MORE.format(n=f"{more:,}") if more else "") if p)
         rows.append({"country_iso3": iso3, "country": country_name(iso3), "reported": True,
                      **{c: r[c] for c in COLUMNS if c in r.index},
                      "written": words, "label": f"{words} ({r['year'] or NO_YEAR})" if mixed else words,
@@ -110,7 +110,7 @@ def panel_rows(figures: pd.DataFrame, indicator: str, countries: list[str],
 def _outlets(articles: pd.DataFrame | None) -> dict[str, str]:
     if articles is None:
         return {}
-    return {a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
+    return article_names(articles)
 
 
 def map_labels(rows: pd.DataFrame) -> list[str]:

@@ -45,18 +45,32 @@ def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     return {source_id(a["source"]): article_label(a) for a in articles.to_dict("records")}
 
 
+def one_credit(article: pd.Series | dict) -> str:
+    """The credit line of a page telling one article's figures (a row of the articles table)."""
+    return article_credit({"file": article["source"], "title": article["title"], "outlet": article["outlet"],
+                           "published": article["published"], "url": article["url"]})
+
+
 def credit(story: Story) -> str:
     """The page's credit line: the one article as before, or every included article when there are several."""
     if len(story.articles) == 1:
-        a = story.articles.iloc[0]
-        return article_credit({"file": a["source"], "title": a["title"], "outlet": a["outlet"],
-                               "published": a["published"], "url": a["url"]})
+        return one_credit(story.articles.iloc[0])
     if story.articles.empty:
         return article_credit(story.article)
     if len(story.articles) > MAX_LISTED:
         outlets = story.articles["outlet"].where(story.articles["outlet"] != "", story.articles["title"])
-        listed = f"{outlets.nunique()} outlets, each article listed with its date where the articles are shown"
+        listed = outlets_listed(outlets.nunique())
     else:
         listed = "; ".join(article_label(a) for a in story.articles.to_dict("records"))
-    return (f"Sources: {len(story.articles)} articles — {listed}. Every number on this page is extracted by code "
-            "from the articles' text (files in seeds/).")
+    return MANY_CREDIT.format(n=f"{len(story.articles):,}", listed=listed)
+
+
+# The credit line of several articles, with its blanks (the static page's script fills them when the reader narrows
+# the sources).
+MANY_CREDIT = ("Sources: {n} articles — {listed}. Every number on this page is extracted by code from the articles' "
+               "text (files in seeds/).")
+OUTLETS = "{k} outlet{s}, each article listed with its date where the articles are shown"
+
+
+def outlets_listed(count: int) -> str:
+    return OUTLETS.format(k=f"{count:,}", s="" if count == 1 else "s")

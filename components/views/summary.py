@@ -10,6 +10,15 @@ from components.views.rows import panel_rows
 from components.views.votes import vote_cells
 
 CONDEMNATION = "A/RES/ES-11/1"  # the session's first resolution, which condemned the invasion
+# The sentences, with their blanks: the static page's script fills the same ones when the reader narrows the sources.
+FIGURES = ("{who} {w} workers from {wc}{y}, and money sent home from work abroad, mostly from Russia, equals {r} of "
+           "{rc}'s GDP.")
+WHO_RUSSIA, WHO_REPORTS = "Russia counted", "Reports count"
+IN_YEAR = " in {year}"
+CONDEMNED = "Yet when the UN General Assembly condemned the invasion of Ukraine{on}, {groups}."
+IN_VOTE = "Yet in the UN General Assembly's vote {vote}, {groups}."
+ON = " on {date}"
+DIFFER_ON = "sources differ on {names}"
 
 
 def _top(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None) -> pd.Series | None:
@@ -25,10 +34,9 @@ def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     workers = _top(figures, "migrant_workers", articles)
     remit = _top(figures, "remittances_share_of_gdp", articles)
     if workers is not None and remit is not None:
-        year = f" in {workers['year']}" if workers["year"] else ""
-        sentences.append(
-            f"{_who(figures, workers)} {_said(workers)} workers from {workers['country']}{year}, and money sent home "
-            f"from work abroad, mostly from Russia, equals {_said(remit)} of {remit['country']}'s GDP.")
+        year = IN_YEAR.format(year=workers["year"]) if workers["year"] else ""
+        sentences.append(FIGURES.format(who=_who(figures, workers), w=_said(workers), wc=workers["country"], y=year,
+                                        r=_said(remit), rc=remit["country"]))
     cells = vote_cells(figures, [], articles)
     cells = cells[cells["reported"]]
     if len(cells):
@@ -43,24 +51,33 @@ def summary_sentences(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
         groups = [f"{_join(list(g['country']))} {p}" for p, g in agreed.groupby("position", sort=False)]
         disputed = list(dict.fromkeys(cells.loc[cells["disputed"], "country"]))
         if disputed:
-            groups.append(f"sources differ on {_join(disputed)}")
+            groups.append(DIFFER_ON.format(names=_join(disputed)))
         key = cells["vote"].iloc[0]
         votes = figures[figures["indicator"] == VOTE]
         said = [a for v, a in zip(votes["vote"], votes["as_of"]) if vote_key(v, a) == key and a]
-        on = f" on {said[0]}" if said else ""
-        if key == CONDEMNATION or not RESOLUTION.match(key):
-            sentences.append(f"Yet when the UN General Assembly condemned the invasion of Ukraine{on}, "
-                             f"{'; '.join(groups)}.")
+        on = ON.format(date=said[0]) if said else ""
+        if condemns(key):
+            sentences.append(CONDEMNED.format(on=on, groups="; ".join(groups)))
         else:
-            sentences.append(f"Yet in the UN General Assembly's vote {first}, {'; '.join(groups)}.")
+            sentences.append(IN_VOTE.format(vote=first, groups="; ".join(groups)))
     return sentences
+
+
+def condemns(key: str) -> bool:
+    """Is this the vote the summary calls the condemnation of the invasion (the first resolution, or a vote the
+    articles name only in their own words)?"""
+    return key == CONDEMNATION or not RESOLUTION.match(key)
 
 
 def _who(figures: pd.DataFrame, row: pd.Series) -> str:
     """Who counted: Russia only where the article credits Russian statistics; otherwise the reports do."""
     same = figures[(figures["source"] == row["source"]) & (figures["value_start"] == row["value_start"])]
-    credit = " ".join(same["attribution"]) if "attribution" in same else ""
-    return "Russia counted" if "Russia" in credit else "Reports count"
+    return counted_by(" ".join(same["attribution"]) if "attribution" in same else "")
+
+
+def counted_by(attribution: str) -> str:
+    """The summary's subject for a figure credited to `attribution`: Russia only where the article credits it."""
+    return WHO_RUSSIA if "Russia" in attribution else WHO_REPORTS
 
 
 def _said(row: pd.Series) -> str:

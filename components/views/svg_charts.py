@@ -17,6 +17,7 @@ from components.views.labels import (
     NOT_REPORTED,
     OKABE_ITO,
     PANELS,
+    article_names,
     panel_alt,
     panel_title,
     short,
@@ -27,6 +28,7 @@ from components.views.labels import (
 from components.views.map_states import LABEL_WIDTH, map_states, map_vote, split_label, spread
 from components.views.rows import MORE, NO_YEAR, latest_first, many_sources, panel_rows, written
 from components.views.sources import source_id
+from components.views.summary import counted_by
 from components.views.votes import DIFFER, vote_cells
 
 ROW = 48  # px per country in a bar panel: name line, bar line, and a finger-sized tap target
@@ -88,13 +90,15 @@ def title_templates(indicator: str) -> str:
     return "".join(f' data-t-{k}="{esc(v)}"' for k, v in forms.items())
 
 
-def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None) -> str:
+def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None,
+              filterable: bool = True) -> str:
     """Horizontal bars of one numeric indicator: each country's most recent figure in the article's own words (a
     range as a bar from low to high), its year when the panel's years differ, its source and how many more figures
     there are when the page has several; a placeholder where none.
 
     Every other figure of a country is drawn too, hidden (`alt`), so the page can show the most recent figure of
-    the sources a reader picks without another request; bars share one scale across all of them.
+    the sources a reader picks without another request; bars share one scale across all of them. Not
+    `filterable` (a page without a sources filter, such as one of a thousand articles): the drawn figures only.
     """
     rows = panel_rows(figures, indicator, [], articles)
     mine = latest_first(figures[figures["indicator"] == indicator], articles)
@@ -105,8 +109,9 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
     meta = named or bool(rows["more"].gt(0).any())
     step = ROW_META if meta else ROW
     mixed = " mixed" if rows.loc[rows["reported"], "year"].nunique() > 1 else ""
-    outlets = dict(zip(articles["source"], [source_name(a.source, a.outlet, a.title) for a in articles.itertuples()])
-                   ) if articles is not None else {}
+    outlets = article_names(articles) if articles is not None else {}
+    retold = named and filterable  # the page's script retells the summary from the figures of the chosen sources
+    credits = (figures.groupby(["source", "value_start"])["attribution"].agg(" ".join).to_dict() if retold else {})
     parts = [f'<svg class="chart{mixed}" width="100%" height="{step * len(rows) + 4}" data-row="{step}" '
              f'data-pad="4" data-more="{esc(MORE)}" data-no-year="{esc(NO_YEAR)}" role="group" '
              f'aria-label="{esc(panel_alt(title, rows))}">']
@@ -114,9 +119,10 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
     for r in rows.itertuples():
         candidates = mine[mine["country_iso3"] == r.country_iso3]
         heights = []
-        for k, c in enumerate(candidates.itertuples()):
+        drawn = candidates if filterable else candidates.head(1)
+        for k, c in enumerate(drawn.itertuples()):
             words = written(indicator, c.value_text, c.qualifier)
-            more = MORE.format(n=len(candidates) - 1) if len(candidates) > 1 else ""
+            more = MORE.format(n=f"{len(candidates) - 1:,}") if len(candidates) > 1 else ""
             # A long label gets its own line under the name, so it never runs over the name in a narrow panel.
             long = len(words) > LONG_LABEL
             down = LONG_DROP if long else 0
@@ -124,7 +130,7 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
             heights.append(height)
             body.append(_row_open(r.country_iso3, y, f"{r.country} {words} {unit}", "alt" if k else "",
                                   f' data-src="{esc(source_id(c.source))}" data-year="{esc(c.year)}"'
-                                  f' data-h="{height}"'))
+                                  + (_summary_data(c, words, credits) if retold else "") + f' data-h="{height}"'))
             body.append(f'<rect class="hit" width="100%" height="{height}"/>')
             low = c.value_low if pd.isna(c.value) else 0.0
             high = c.value_high if pd.isna(c.value) else c.value
@@ -147,7 +153,7 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
                             f'</tspan><tspan class="more" data-joint="{esc(" · " if source else "")}">'
                             f'{esc(joint + more)}</tspan></text>')
             body.append("</g>")
-        if candidates.empty or named:
+        if candidates.empty or (named and filterable):
             # Not reported: always for a country without a figure; hidden otherwise, for when the reader's choice
             # of sources leaves it without one.
             extra = "none" + (" alt" if len(candidates) else "")
@@ -163,13 +169,21 @@ def bar_panel(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | No
     return "".join(parts)
 
 
-def panel_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None) -> str:
+def _summary_data(c, words: str, credits: dict[tuple[str, int], str]) -> str:
+    """What the static page's script reads of a figure to rewrite the summary for the sources a reader picks: its
+    value, its words, and who the summary says counted it (summary.counted_by)."""
+    who = counted_by(credits.get((c.source, c.value_start), ""))
+    return f' data-v="{"" if pd.isna(c.value) else repr(float(c.value))}" data-said="{esc(words)}" data-who="{who}"'
+
+
+def panel_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None,
+              filterable: bool = True) -> str:
     """The static panel of any registry indicator: bars for a quantity, positions for a vote."""
     kind = BY_ID[indicator].kind
     if kind == "vote":
-        return vote_panel(figures, articles)
+        return vote_panel(figures, articles, filterable)
     if kind == "quantity":
-        return bar_panel(figures, indicator, articles)
+        return bar_panel(figures, indicator, articles, filterable)
     raise ValueError(f"{indicator}: no SVG panel for indicators of kind {kind!r}")
 
 
@@ -214,7 +228,7 @@ def _none_mark(x: str, y: int, hidden: bool, words: bool, grid: bool) -> str:
             f'<title>{esc(NOT_REPORTED)}</title>{text}</svg>')
 
 
-def vote_panel(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> str:
+def vote_panel(figures: pd.DataFrame, articles: pd.DataFrame | None = None, filterable: bool = True) -> str:
     """Each state's position in the votes the sources report: marker shape and colour with the words beside it.
 
     One vote: the markers in one column, as before. Several: a column per vote, by date, headed by its name. A
@@ -258,9 +272,9 @@ def vote_panel(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> s
             x = _column(j, len(votes)) if grid else "138"
             reported = cell[cell["reported"]]
             for k, c in enumerate(reported.itertuples()):
-                srcs = [source_id(s) for s in _sources_of(figures, iso, c.vote, c.position)]
+                srcs = [source_id(s) for s in _sources_of(figures, iso, c.vote, c.position)] if filterable else []
                 parts.append(_position_mark(c.position, srcs, x if grid else "146", slot * k, words, grid))
-            if reported.empty or many_sources(figures):
+            if reported.empty or (many_sources(figures) and filterable):
                 parts.append(_none_mark(x, 0, hidden=not reported.empty, words=words, grid=grid))
             parts.append("</g>")
         parts.append("</g>")
@@ -409,11 +423,13 @@ def _blend(share: float) -> str:
 MapStyle = tuple[str, str, str]  # fill, label, and the candidates a source filter chooses from (JSON)
 
 
-def map_styles(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> dict[str, dict[str, MapStyle]]:
+def map_styles(figures: pd.DataFrame, articles: pd.DataFrame | None = None,
+               filterable: bool = True) -> dict[str, dict[str, MapStyle]]:
     """For every indicator, each state's (fill, label, candidates): shaded by its most recent value on one scale
     for all of the indicator's figures, a range flat and labelled, a vote's colour (the map's one vote; both
     positions where sources differ), or hatched if not reported. The candidates list every figure the state could
-    show when the reader narrows the sources: most recent first, [source ids, fill, words, year]."""
+    show when the reader narrows the sources: most recent first, [source ids, fill, words, year] (none when the
+    page does not filter)."""
     styles: dict[str, dict[str, MapStyle]] = {}
     for indicator in PANELS:
         _title, states = map_states(figures, indicator, [], articles)
@@ -424,7 +440,7 @@ def map_styles(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> d
             for s in states.itertuples():
                 options = [[" ".join(source_id(f) for f in _sources_of(figures, s.country_iso3, c.vote, c.position)),
                             vote_style(c.position)["colour"], c.position, ""]
-                           for c in chosen[chosen["country_iso3"] == s.country_iso3].itertuples()]
+                           for c in chosen[chosen["country_iso3"] == s.country_iso3].itertuples()] if filterable else []
                 fill = {"none": NO_DATA_FILL, "differ": DIFFER_FILL}.get(s.kind) or vote_style(s.position)["colour"]
                 mine[s.country_iso3] = (fill, s.label, json.dumps(options, separators=(",", ":")))
         else:
@@ -435,7 +451,7 @@ def map_styles(figures: pd.DataFrame, articles: pd.DataFrame | None = None) -> d
             for s in states.itertuples():
                 options = [[source_id(c.source), _shade(c.value, low, high),
                             written(indicator, c.value_text, c.qualifier), c.year]
-                           for c in every[every["country_iso3"] == s.country_iso3].itertuples()]
+                           for c in every[every["country_iso3"] == s.country_iso3].itertuples()] if filterable else []
                 fill = {"none": NO_DATA_FILL, "range": RANGE_FILL}.get(s.kind) or _shade(s.value, low, high)
                 mine[s.country_iso3] = (fill, s.label, json.dumps(options, separators=(",", ":")))
         styles[indicator] = mine
@@ -464,7 +480,8 @@ def map_label_points(project: Projection, labels: dict[str, list[str]]) -> dict[
     return {i: (x, y - 3) for i, (x, y) in moved.items()}
 
 
-def map_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None) -> str:
+def map_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None = None,
+            filterable: bool = True) -> str:
     """Central Asia and its neighbours; the five states shaded for `indicator`, each labelled near its centroid."""
     topo = topology()
     arcs = _arcs(topo)
@@ -474,7 +491,7 @@ def map_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None
     west, east = min(b[0] for b in boxes) - MAP_MARGIN, max(b[1] for b in boxes) + MAP_MARGIN
     south, north = min(b[2] for b in boxes) - MAP_MARGIN, max(b[3] for b in boxes) + MAP_MARGIN
     project = Projection(west, east, south, north)
-    styles = map_styles(figures, articles)
+    styles = map_styles(figures, articles, filterable)
     parts = [f'<svg class="map" viewBox="0 0 {MAP_WIDTH} {project.height}" role="group" '
              f'aria-labelledby="map-alt" data-no-year="{esc(NO_YEAR)}" data-differ-fill="{DIFFER_FILL}" '
              f'data-none-fill="{NO_DATA_FILL}" data-label-width="{LABEL_WIDTH}">'
@@ -501,7 +518,8 @@ def map_svg(figures: pd.DataFrame, indicator: str, articles: pd.DataFrame | None
     for iso3 in CENTRAL_ASIA:
         fill, label, _ = styles[indicator][iso3]
         data = "".join(f' data-f-{ind}="{esc(v[iso3][0])}" data-l-{ind}="{esc(v[iso3][1])}"'
-                       f' data-c-{ind}="{esc(v[iso3][2])}" data-k-{ind}="{"vote" if BY_ID[ind].is_vote else "value"}"'
+                       + (f' data-c-{ind}="{esc(v[iso3][2])}"' if filterable else "")
+                       + f' data-k-{ind}="{"vote" if BY_ID[ind].is_vote else "value"}"'
                        for ind, v in styles.items())
         name = country_name(iso3)
         parts.append(f'<path class="c shape" data-iso="{iso3}" data-act="focus" tabindex="0" role="button" '
@@ -604,3 +622,42 @@ def trend_svg(lines: pd.DataFrame, title: str) -> str:
                      f'a dot is one article\'s figure; a line joins one source\'s years.</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def spread_svg(dated: pd.DataFrame, title: str) -> str:
+    """Every dated figure of one indicator for one country, when too many sources give them for a line each: per
+    year a bar from the lowest to the highest figure (a range counts by both its ends), the number of figures above
+    it, the lowest and highest written in the text alternative. Nothing averaged, no source's figure dropped."""
+    low_of = dated["value"].fillna(dated["value_low"])
+    high_of = dated["value"].fillna(dated["value_high"])
+    years = sorted(set(dated["year"]))
+    top = float(high_of.max())
+    height = TREND_H + 18
+    left, right, bottom = TREND_PAD + 8, TREND_W - TREND_PAD - 8, TREND_H - 22
+
+    def x(year: str) -> float:
+        return left + (right - left) * (years.index(year) / (len(years) - 1) if len(years) > 1 else 0.5)
+
+    def y(value: float) -> float:
+        return bottom - (bottom - 18) * value / top if top else bottom
+
+    said, marks = [], []
+    for year in years:
+        mine = dated[dated["year"] == year]
+        low, high = low_of[mine.index], high_of[mine.index]
+        lo, hi = mine.loc[low.idxmin()], mine.loc[high.idxmax()]
+        words = [written(r["indicator"], r["value_text"], r["qualifier"]) for r in (lo, hi)]
+        count = f"{len(mine):,} figure{'' if len(mine) == 1 else 's'}"
+        said.append(f"{year}: {count}, " + (f"from {words[0]} to {words[1]}" if words[0] != words[1] else words[0]))
+        top_y, low_y = y(float(high.max())), y(float(low.min()))
+        marks.append(f'<rect x="{x(year) - 5:.1f}" y="{top_y:.1f}" width="10" height="{max(low_y - top_y, 2):.1f}" '
+                     f'fill="{BAR_COLOUR}" fill-opacity=".55" stroke="{BAR_COLOUR}"/>'
+                     f'<text x="{x(year):.1f}" y="{top_y - 5:.1f}" text-anchor="middle" font-size="11" '
+                     f'fill="#1a1a1a">{len(mine):,}</text>'
+                     f'<text x="{x(year):.1f}" y="{TREND_H - 6}" text-anchor="middle" font-size="11" '
+                     f'fill="#4d4d4d">{esc(year)}</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TREND_W} {height}" role="img" '
+            f'font-family="system-ui, sans-serif" aria-label="{esc(f"{title}. " + "; ".join(said) + ".")}">'
+            f'<line x1="{left - 8}" y1="{bottom}" x2="{right + 8}" y2="{bottom}" stroke="#888"/>' + "".join(marks)
+            + f'<text x="{left - 8}" y="{TREND_H + 12}" font-size="11" fill="#1a1a1a">Bar: lowest to highest '
+            'figure; above it: how many.</text></svg>')

@@ -6,7 +6,7 @@ import pandas as pd
 
 from components.countries import country_name
 from components.indicators import VOTE
-from components.views.labels import NOT_REPORTED, source_name, vote_key, vote_order
+from components.views.labels import MAX_LISTED, NOT_REPORTED, article_names, source_name, vote_keys, vote_order
 from components.views.rows import latest_first, shown_countries
 
 COLUMNS = ("country_iso3", "country", "vote", "vote_label", "reported", "position", "sources", "disputed",
@@ -22,9 +22,8 @@ def vote_cells(figures: pd.DataFrame, countries: list[str], articles: pd.DataFra
     """
     votes = latest_first(figures[figures["indicator"] == VOTE], articles)
     order = vote_order(votes)
-    names = ({a.source: source_name(a.source, a.outlet, a.title) for a in articles.itertuples()}
-             if articles is not None else {})
-    keyed = votes.assign(_key=[vote_key(v, a) for v, a in zip(votes["vote"], votes["as_of"])])
+    names = article_names(articles) if articles is not None else {}
+    keyed = votes.assign(_key=vote_keys(votes))
     rows = []
     for iso3 in shown_countries(countries):
         mine = keyed[keyed["country_iso3"] == iso3]
@@ -41,10 +40,18 @@ def vote_cells(figures: pd.DataFrame, countries: list[str], articles: pd.DataFra
                 first = said.iloc[0]
                 rows.append({"country_iso3": iso3, "country": country_name(iso3), "vote": key, "vote_label": label,
                              "reported": True, "position": position,
-                             "sources": ", ".join(dict.fromkeys(names.get(s, source_name(s)) for s in said["source"])),
+                             "sources": _who(said["source"], names),
                              "disputed": len(positions) > 1, "source": first["source"], "quote": first["quote"],
                              "start": int(first["start"])})
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _who(sources: pd.Series, names: dict[str, str]) -> str:
+    """Who gives a position: the articles' names, or how many articles when more than MAX_LISTED."""
+    files = list(dict.fromkeys(sources))
+    if len(files) > MAX_LISTED:
+        return f"{len(files):,} articles"
+    return ", ".join(dict.fromkeys(names.get(s) or source_name(s) for s in files))
 
 
 def disputes(cells: pd.DataFrame) -> list[str]:

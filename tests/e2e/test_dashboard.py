@@ -289,23 +289,26 @@ def test_several_sources_mixed_years_two_votes_and_a_disagreement(open_multi_pag
     expect(profile).not_to_contain_text("62,194")
 
 
-def test_a_profile_link_opens_the_other_articles_sentence(open_multi_page: Callable[..., Page], shot: Shots) -> None:
+def test_a_profile_shows_the_other_articles_sentence_in_place(open_multi_page: Callable[..., Page],
+                                                               shot: Shots) -> None:
     page = open_multi_page("?focus=TJK")
     row = page.locator(".st-key-profile tr").filter(has=page.locator(".fig", has_text="61,000"))
-    link = row.get_by_role("link", name="Read it in the article")
-    href = link.get_attribute("href")
-    assert href and href.startswith("#q-920-disputed-counts-")
-    details = page.locator("details#article-920-disputed-counts")
-    expect(details).not_to_have_attribute("open", "")
+    opener = row.get_by_text("Read it in the article", exact=True)
+    sentence = row.locator("details.ex mark")
+    expect(sentence).to_be_hidden()
     before = runs(page)
-    link.click()
-    expect(details).to_have_attribute("open", "")  # the browser opens the closed article to show the sentence
-    mark = page.locator(f"mark{href}")
-    expect(mark).to_be_in_viewport()
-    expect(mark.locator("strong")).to_contain_text(["61,000"])
-    shot(page, "other-article", mark)
-    # must not: following the link rerunning the app
+    opener.click()
+    expect(sentence).to_be_visible()  # the sentence in its paragraph, the figure in bold, where the reader is
+    expect(sentence.locator("strong")).to_have_text("61,000")
+    expect(row.locator("details.ex .from")).to_contain_text("Test Monitor (invented)")
+    shot(page, "sentence-in-place", row)
+    # must not: opening it rerunning the app, or the article view holding every article's text at once
     assert runs(page) == before
+    expect(page.locator(".article mark[id]").first).to_be_attached()
+    assert page.locator("[data-testid='stSelectbox']").filter(has_text="Open the article").count() == 1
+    marks = page.locator(".article mark[id]")
+    ids = {marks.nth(i).get_attribute("id") for i in range(marks.count())}
+    assert ids and not [i for i in ids if i.startswith(("q-920-", "q-910-"))]  # only the first article is rendered
 
 
 def test_a_shared_link_with_a_sources_filter(open_multi_page: Callable[..., Page], multi_server: Server,

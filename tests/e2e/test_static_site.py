@@ -18,7 +18,9 @@ from components.publish import build as publish
 from components.store import load_context, load_figures
 from components.views.anchors import CONTEXT
 from components.views.labels import PANELS
-from tests.multi_fixture import build
+from tests.multi_fixture import FOLLOW_UP, MONITOR, build
+
+ORIGINAL = "000_0ee909451b434f49"
 
 pytestmark = pytest.mark.e2e
 
@@ -282,9 +284,15 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 
 @pytest.fixture(scope="module")
-def multi_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def multi_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """data/ and seeds/ of the multi-article test corpus."""
+    return build(tmp_path_factory.mktemp("multi"))
+
+
+@pytest.fixture(scope="module")
+def multi_site(tmp_path_factory: pytest.TempPathFactory, multi_dirs) -> Iterator[str]:
     """The static edition built from the multi-article test corpus, served from a free loopback port."""
-    data, seeds = build(tmp_path_factory.mktemp("multi"))
+    data, seeds = multi_dirs
     out = tmp_path_factory.mktemp("multi-site")
     publish.run(out, data, seeds)
     url, server = serve(out)
@@ -347,9 +355,63 @@ def test_static_several_sources_read_with_javascript_off(multi_site, visit):
     expect(visible_rows(page, "citizenship_grants", "TJK")).to_have_text(re.compile(r"70,100 \(2021\)"))
     expect(page.locator("#panel-un_ga_vote text.vh")).to_have_count(2)
     expect(page.locator("#profile-TJK .differ")).to_have_count(2)
-    expect(page.locator("details.art")).to_have_count(3)
+    expect(page.locator("ul.arts li a")).to_have_count(3)  # each article on a page of its own
+    expect(page.locator("mark")).to_have_count(0)
     # must not: a hidden alternative figure shown beside the most recent one
     expect(visible_rows(page, "citizenship_grants", "TJK")).to_have_count(1)
+    v.assert_one_origin(multi_site)
+
+
+SUMMARY_FOLLOW_UP = ("Russia counted 3.9 million workers from Uzbekistan in 2022, and money sent home from work "
+                     "abroad, mostly from Russia, equals 32% of Tajikistan's GDP. Yet in the UN General Assembly's "
+                     "vote ES-11/2, March 24, Kazakhstan, Kyrgyzstan and Tajikistan abstained; Uzbekistan and "
+                     "Turkmenistan did not vote.")  # read from tests/fixtures/multi/910_followup_workers.txt
+
+
+def told(page: Page) -> dict[str, str]:
+    """What the page says above and under its panels: summary, credit line, each panel's and the map's source."""
+    said = {"summary": page.locator("#summary").inner_text(), "credit": page.locator("#credit").inner_text(),
+            "map": page.locator("#map-src").inner_text()}
+    return said | {i: page.locator(f"#panel-{i} p.src").inner_text() for i in PANELS}
+
+
+def python_told(story, chosen: list[str]) -> dict[str, str]:
+    """The same, as the views write it for the story of the chosen sources (the dashboard's header and captions)."""
+    from components.views.labels import source_line
+    from components.views.sources import credit, include
+    from components.views.summary import summary_sentences
+
+    narrow = include(story, chosen)
+    outlet = story.article.get("outlet", "")
+    lines = {i: source_line(i, narrow.figures, outlet, narrow.articles) for i in PANELS}
+    return {"summary": " ".join(summary_sentences(narrow.figures, narrow.articles)), "credit": credit(narrow),
+            "map": lines[PANELS[0]]} | lines
+
+
+def test_static_summary_credit_and_source_lines_follow_the_sources(multi_site, multi_dirs, visit):
+    from components.store import load_story
+
+    story = load_story(*multi_dirs)
+    v = visit()
+    page = v.page
+    page.goto(multi_site)
+    everything = told(page)
+    assert everything == python_told(story, [])
+    boxes = {s: page.locator(f'input[name=source][value="{s}"]') for s in (ORIGINAL, FOLLOW_UP, MONITOR)}
+    for chosen in ([FOLLOW_UP], [MONITOR], [ORIGINAL], [FOLLOW_UP, MONITOR], [ORIGINAL, MONITOR]):
+        for source, box in boxes.items():
+            box.set_checked(source in chosen)
+        expect(page.locator("#status")).to_contain_text(" only.")
+        assert told(page) == python_told(story, chosen), chosen
+        if chosen == [FOLLOW_UP]:
+            assert told(page)["summary"] == SUMMARY_FOLLOW_UP
+            assert told(page)["credit"].startswith("Source: “TEST MATERIAL - Central Asian workers in Russia, a year "
+                                                   "on”, Test Wire (invented), 2023-02-10.")
+            # must not: a figure or a source of the articles left out
+            assert "920,000" not in told(page)["summary"] and "Moscow Times" not in " ".join(told(page).values())
+    for box in boxes.values():
+        box.uncheck()
+    assert told(page) == everything  # none ticked: every source again, as built
     v.assert_one_origin(multi_site)
 
 

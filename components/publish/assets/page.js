@@ -105,7 +105,7 @@
     svg.classList.toggle("mixed", mixed);
     for (const [row, n] of shown) {
       const more = row.querySelector(".more");
-      if (more) more.textContent = n ? more.dataset.joint + svg.dataset.more.replace("{n}", n) : "";
+      if (more) more.textContent = n ? more.dataset.joint + svg.dataset.more.replace("{n}", n.toLocaleString("en-US")) : "";
     }
     const h = section.querySelector("h3");
     if (!years.length) return;
@@ -162,6 +162,103 @@
     }
   }
 
+  // Retelling: the summary, the credit line and the panels' source lines for the sources picked, filled in from the
+  // wordings the page carries (data-texts: the same sentences the page was built with) and the figures left.
+  const controls = doc.querySelector(".controls");
+  const TEXTS = controls.dataset.texts ? JSON.parse(controls.dataset.texts) : null;
+  const fill = (template, blanks) => template.replace(/\{(\w+)\}/g, (all, k) => (k in blanks ? blanks[k] : all));
+  const count = (n) => n.toLocaleString("en-US");
+  const outletOf = (s) => sourceBoxes.find((b) => b.value === s).dataset.outlet;
+  const joinNames = (names) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
+  const original = new Map();
+
+  function keep(el, text) {
+    if (!original.has(el)) original.set(el, el.textContent);
+    el.textContent = state.sources.length ? text : original.get(el);
+  }
+
+  function sourceLine(section, picked) {
+    let cites = JSON.parse(section.dataset.cites).filter(([s]) => picked.includes(s));
+    if (!cites.length) cites = picked.map((s) => [s, []]);  // none gives this indicator: they are its sources
+    const credits = [...new Set(cites.flatMap(([, c]) => c))].sort();
+    if (cites.length > 1) {
+      if (cites.length > TEXTS.maxListed) return fill(TEXTS.lineCounted, { n: count(cites.length) });
+      const names = [...new Set(cites.map(([s]) => outletOf(s)))].join("; ");
+      const cited = credits.length ? fill(TEXTS.lineCiting, { credits: credits.join("; ") }) : "";
+      return fill(TEXTS.lineListed, { names, cited });
+    }
+    const cited = credits.length ? fill(TEXTS.lineCitedBy, { credits: credits.join("; ") }) : "";
+    return fill(TEXTS.lineOne, { cited, outlet: cites.length ? outletOf(cites[0][0]) : TEXTS.outlet });
+  }
+
+  function credit(picked) {
+    if (picked.length === 1) return sourceBoxes.find((b) => b.value === picked[0]).dataset.credit;
+    let listed = picked.map((s) => SOURCE_NAMES[s]).join("; ");
+    if (picked.length > TEXTS.maxListed) {
+      const outlets = new Set(picked.map((s) => sourceBoxes.find((b) => b.value === s).dataset.house)).size;
+      listed = fill(TEXTS.outlets, { k: count(outlets), s: outlets === 1 ? "" : "s" });
+    }
+    return fill(TEXTS.manyCredit, { n: count(picked.length), listed });
+  }
+
+  // The largest of the countries' most recent figures drawn (a range is no single figure).
+  function top(indicator) {
+    let best = null;
+    for (const row of doc.querySelectorAll(`#panel-${indicator} svg.chart .row:not(.alt):not(.none)`)) {
+      if (row.dataset.v === "" || row.classList.contains("none")) continue;
+      if (!best || Number(row.dataset.v) > Number(best.dataset.v)) best = row;
+    }
+    return best;
+  }
+
+  function voteSentence(panel, picked) {
+    const columns = JSON.parse(panel.dataset.votes);
+    const cells = new Map([...panel.querySelectorAll(".cell[data-cell]")].map((c) => [c.dataset.cell, c]));
+    const shown = (iso, label) => {
+      const cell = cells.get(`${iso}|${label}`);
+      return cell ? [...cell.querySelectorAll(".pos:not(.none):not(.alt) title")].map((t) => t.textContent) : [];
+    };
+    let first = null;
+    for (const iso of CODES) {
+      for (const column of columns) if (!first && shown(iso, column.label).length) first = column;
+    }
+    if (!first) return "";
+    const mention = [];
+    for (const [s, iso] of JSON.parse(panel.dataset.order)) if (picked.includes(s) && !mention.includes(iso)) mention.push(iso);
+    const groups = new Map();
+    const disputed = [];
+    for (const iso of mention) {
+      const said = shown(iso, first.label);
+      if (said.length > 1) disputed.push(NAMES[iso]);
+      else if (said.length === 1) groups.set(said[0], [...(groups.get(said[0]) || []), NAMES[iso]]);
+    }
+    const parts = [...groups].map(([position, names]) => `${joinNames(names)} ${position}`);
+    if (disputed.length) parts.push(fill(TEXTS.differOn, { names: joinNames(disputed) }));
+    const date = first.dates.find(([s]) => picked.includes(s));
+    const on = date ? fill(TEXTS.on, { date: date[1] }) : "";
+    return fill(first.condemns ? TEXTS.condemned : TEXTS.inVote, { on, vote: first.label, groups: parts.join("; ") });
+  }
+
+  function retell(picked) {
+    if (!TEXTS) return;
+    const sentences = [];
+    const workers = top("migrant_workers");
+    const remit = top("remittances_share_of_gdp");
+    if (workers && remit) {
+      const y = workers.dataset.year ? fill(TEXTS.inYear, { year: workers.dataset.year }) : "";
+      sentences.push(fill(TEXTS.figures, { who: workers.dataset.who, w: workers.dataset.said, wc: NAMES[workers.dataset.iso], y,
+        r: remit.dataset.said, rc: NAMES[remit.dataset.iso] }));
+    }
+    const votes = doc.querySelector("section.panel[data-votes]");
+    const vote = votes ? voteSentence(votes, picked) : "";
+    if (vote) sentences.push(vote);
+    keep(doc.getElementById("summary"), sentences.join(" "));
+    keep(doc.getElementById("credit"), credit(picked));
+    for (const section of doc.querySelectorAll("section.panel[data-cites]")) {
+      keep(section.querySelector("p.src"), sourceLine(section, picked));
+    }
+  }
+
   function chooseSources() {
     if (!SOURCES.length) return;
     const picked = chosen();
@@ -186,7 +283,8 @@
       }
       for (const g of table.querySelectorAll(".trend g[data-src]")) g.classList.toggle("alt", !said(g, picked));
     }
-    for (const el of doc.querySelectorAll("details.art[data-src]")) el.hidden = !said(el, picked);
+    for (const el of doc.querySelectorAll("ul.arts li[data-src]")) el.hidden = !said(el, picked);
+    retell(picked);
   }
 
   function restack(svg) {
@@ -264,7 +362,9 @@
     // A quantity's map title is its panel's, which the sources choice may have retitled.
     const panelTitle = doc.querySelector(`#panel-${ind} h3[data-t-one]`);
     doc.getElementById("map-title").textContent = panelTitle ? panelTitle.textContent : option.dataset.title;
-    doc.getElementById("map-src").textContent = option.dataset.source;
+    const panel = doc.querySelector(`#panel-${ind}[data-cites]`);
+    doc.getElementById("map-src").textContent =
+      TEXTS && panel && state.sources.length ? sourceLine(panel, chosen()) : option.dataset.source;
     // The text alternative, as svg_charts.map_alt writes it, from what the map now shows.
     const states = [...doc.querySelectorAll(".map .shape")]
       .map((el) => `${NAMES[el.dataset.iso]}: ${el.getAttribute(`data-l-${ind}`)}`);
