@@ -140,7 +140,7 @@ PHRASE = (  # anywhere in the number's phrase, for counts
      r"arrivals?|departed|departures?|crossed|crossings?|left\s+(?:Russia|the\s+country|for|home)|set\s+out|"
      r"exodus|fled|leaving|trips|outflow|(?:have|has|had)\s+left|left\s+(?:under|in)|lose|lost|losing|"
      r"(?:came|come|comes|coming)\s+(?:to|back|home)|head(?:ed|ing|s)\s+(?:to|for|from|home|back)|"
-     r"migrat(?:ed|ing)\s+to|mov(?:ed|ing)\s+to|journeys?|travel+(?:ed|ing|s)?\s+(?:to|from)|inflow|influx)\b"),
+     r"went\s+(?:to\s+work\s+(?:in|to)|abroad)|migrat(?:ed|ing)\s+to|mov(?:ed|ing)\s+to|journeys?|travel+(?:ed|ing|s)?\s+(?:to|from)|inflow|influx)\b"),
     ("soldiers, recruits or prisoners, not migrants", r"(?i)\b(?:mobili[sz]\w+|recruit\w*|enlist\w*|signed\s+"
                                                        r"(?:up|contracts?)|fighting|fought|soldiers|troops|fighters|"
                                                        r"volunteers|contractors|prisoners|servicemen|army)\b"),
