@@ -31,7 +31,7 @@ OWN_CITIZENSHIP = re.compile(rf"\b(?:{_CA_ADJECTIVE}|{_CA_STATE}['’]s?)\s+(?:c
 RUSSIAN_CITIZENSHIP = re.compile(r"(?i)\bRussian\s+(?:citizenship|passports?|nationality|citizens|nationals)\b|"
                                  r"\b(?:citizenship|citizens|nationals|passports?)\s+of\s+(?:the\s+)?Russia"
                                  r"|\bRussia\s+(?:has\s+|had\s+)?(?:granted|grants|gave|issued)\b")
-ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gotten|get|gets|getting|given|giv\w+|"
+ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w*|grant\w*|got|gotten|get|gets|getting|given|giv\w+|"
                       r"issu\w+|bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
                       r"approv\w+|conferr\w+|acquisitions?|grants?|went\s+to|handed|swore|sworn)\b")
 MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+|undocumented\s+)?migrants?|migrant\s+"

@@ -360,8 +360,9 @@ def _inherited(sent: Sentence, n: Number, head: str, tail: str, previous: Judged
     return None
 
 
-_LIST_ITEM_GAP = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:about\s+|some\s+|"
-                            r"around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?")
+_ITEM_WORD = r"(?!(?:in|to|from|of|at|on|for|with|who|which|that|while|whereas|but)\b)[\w'’-]+"  # a noun, no clause
+_LIST_ITEM_GAP = re.compile(rf"(?i)\s*(?:{_ITEM_WORD}\s+){{0,2}}{_ITEM_WORD}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                            r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?")
 
 
 def _list_trap(sent: Sentence, n: Number, clause: tuple[int, int]) -> str:
