@@ -28,8 +28,8 @@ TRAPS = {
                                                "procedure, and around 3,000 took Kyrgyz passports in Osh.",
     "list items share a permit predicate": "Tajik migration to Russia continues. In 2021, 98,200 Tajiks, 61,500 "
                                            "Uzbeks and 12,900 Kyrgyz held residence permits in Russia.",
-    "jobs, not people": "Tajik migrant workers in Russia are watched closely at home. A textile park in Khujand "
-                        "offers 2,800 jobs to Tajik migrant workers.",
+    "jobs, not people": "Many Kyrgyz migrant workers in Russia say they would come home. At the new Kambar plant, "
+                        "about 4,500 jobs are being created for Kyrgyz workers.",
     "in labour migration, no destination": "Officials in Dushanbe spoke of Russia's new rules. About 640,000 Tajik "
                                            "citizens are in labour migration, the ministry said.",
     "work there: the place named before": "Most Kyrgyz migrants work in Russia. Kazakhstan ranks second. About "
@@ -50,9 +50,9 @@ CASES = {
         "Nepal, Turkmenistan and Zambia), and six voted against.", "",
         {(VOTE, "KGZ", ("abstained", "A/RES/ES-11/4"), "", ""), (VOTE, "TKM", ("abstained", "A/RES/ES-11/4"), "", "")}),
     "an aside in parentheses is no list": (
-        "At the vote marking the first anniversary of the invasion, Uzbekistan abstained (as expected) and "
-        "Kazakhstan abstained too.", "",
-        {(VOTE, "UZB", ("abstained", "A/RES/ES-11/6"), "", ""), (VOTE, "KAZ", ("abstained", "A/RES/ES-11/6"), "", "")}),
+        "At the vote marking the first anniversary of the invasion, Uzbekistan abstained (Kazakhstan had done so in "
+        "March) and Kyrgyzstan abstained too.", "",
+        {(VOTE, "UZB", ("abstained", "A/RES/ES-11/6"), "", ""), (VOTE, "KGZ", ("abstained", "A/RES/ES-11/6"), "", "")}),
     "'simply' before the position": (
         "Nine delegations, including Uzbekistan, Laos and Bolivia, simply did not vote on the text marking the first "
         "anniversary of the invasion.", "", {(VOTE, "UZB", ("did not vote", "A/RES/ES-11/6"), "", "")}),
