@@ -152,7 +152,7 @@ def _dedupe(rows: list[dict]) -> list[dict]:
 
 
 _RUSSIA_ROLE = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|from|for|of|on|with|leave|left|and|"
-                          r"at|than|towards?|via|through)\s+$")
+                          r"at|than|towards?|via|through)\s+(?:neighbou?ring\s+)?$")
 _ADJECTIVES = frozenset(("Russian", "Chinese", "Turkish", "Korean", "Indian", "Afghan", "Iranian", "Syrian"))
 
 
@@ -163,7 +163,7 @@ def _others(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
         name = m.group(0)
         bare = re.sub(r"['’]s?$", "", name)
         if re.fullmatch(r"(?:the\s+)?Russia(?:n\s+Federation)?", bare) and (
-                _RUSSIA_ROLE.search(text, max(s, m.start() - 12), m.start()) or name != bare):
+                _RUSSIA_ROLE.search(text, max(s, m.start() - 24), m.start()) or name != bare):
             continue  # "in Russia", "from Russia", "Russia's": the destination, not a rival to pair with
         if bare in _ADJECTIVES:
             continue  # "Russian citizenship", "Russian government statistics"
