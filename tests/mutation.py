@@ -31,6 +31,7 @@ MODULES = (
     "components/views/profile.py",
     "components/views/context.py",
     "components/extract/text.py",
+    "components/extract/numbers.py",
     "components/extract/indicator_rules.py",
 )
 # What the unit tests read besides the code: data, seed, map file, app script and config, and the docs they check.

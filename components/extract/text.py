@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from components.extract.dateline import stated_publication_date
 from components.extract.numbers import SMALL
 from components.extract.numbers import parse_number as _parse_one
 
@@ -59,9 +60,9 @@ class Seed:
 
     @cached_property
     def published(self) -> date | None:
-        """The front matter's publication date, if it gives one."""
+        """The publication date the front matter gives, else the one the page states (a date line, a stamp)."""
         value = self.front_matter.get("published", "")
-        return date.fromisoformat(value) if value else None
+        return date.fromisoformat(value) if value else stated_publication_date(self.text, *self.body)
 
 
 def read_seed(path: Path) -> Seed:
@@ -162,6 +163,8 @@ def parse_number(value_text: str) -> float:
 def article_metadata(seed: Seed) -> dict[str, str]:
     """Title, outlet, date, address and language as the seed states them; nothing it does not state."""
     meta = {k: v for k, v in seed.front_matter.items() if k in FRONT_MATTER_KEYS and v}
+    if seed.published and "published" not in meta:
+        meta["published"] = seed.published.isoformat()
     if "title" in meta and "outlet" in meta:
         return {"file": seed.name, **meta}
     start, _ = body_span(seed.text)

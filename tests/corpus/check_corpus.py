@@ -48,8 +48,10 @@ def occurrences(text, sub):
 
 def published(text):
     m = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    if not m:
-        return None, False
+    if not m:  # a copied page's byline or date line in its first lines ("Jane Example Mar 3, 2024")
+        head = "\n".join(text.splitlines()[:12])
+        stamp = re.search(r"^.{0,30}\b[A-Z][a-z]{2,8}\.? \d{1,2}, ((?:19|20)\d\d)$", head, re.M)
+        return (stamp.group(1) if stamp else None), False
     fm = dict(line.split(": ", 1) for line in m.group(1).splitlines())
     return fm.get("published"), True
 
