@@ -29,9 +29,11 @@ def labels_for(version: str, _story: Story) -> tuple[list[str], dict[str, str]]:
 
 
 @st.fragment
-def linked_view(story: Story, countries: list[str], version: tuple) -> None:
+def linked_view(story: Story, countries: list[str], version: tuple, charts: bool = True) -> None:
     """Focus, the four panels, the map and the profile: a click reruns only this part of the page."""
     focus = controls.show_focus(countries)
+    if not charts:  # the run that only normalises a shared link: its charts would be replaced mid-draw
+        return
     panels.show(story, countries, focus, version)
     profile.show(story, focus, version)
 
@@ -53,7 +55,7 @@ def show() -> None:
     controls.show_notice()
     countries = controls.show_filter()
     controls.show_sources(labels)
-    linked_view(story, countries, version)
+    linked_view(story, countries, version, charts=not needs_rerun)
     if needs_rerun:
         st.rerun()  # apply the normalised shared link (see controls.read_link)
     context.show(story, version)
