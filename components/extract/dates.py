@@ -169,6 +169,6 @@ def _own(text: str, number: tuple[int, int], found: list[TimeWords], clause: tup
     if after:
         return after[0]
     before = [t for t in found if t.end <= at and not any(t.end <= o[0] < at for o in between)]
-    if before:
-        return before[-1]
+    if before and not OWN_TIME.search(text, before[-1].end, at):
+        return before[-1]  # not "… 735 million in 2005, remittances … currently represent 31 per cent": now
     return None

@@ -97,7 +97,7 @@ def read_article(seed: Seed) -> Reading:
         sent.follows = follows
         rows, out = _quantities(sent, carried, dated)
         dated[sent.start] = {r["indicator"] for r in rows}
-        what = [x["reason"] for x in out if x["reason"] in cues.WHAT_REASONS]
+        what = [x["reason"] for x in out if x["reason"] in cues.WHAT_REASONS or x["reason"] == ABROAD_REASON]
         follows = what[-1] if what and not rows else ""
         figures += rows
         left += out
@@ -272,7 +272,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     if vote_like and n.kind == "count":
         return "", "a global vote tally or count of countries"
     reason = cues.trap(head, tail, n.kind)
-    if reason == cues.REGIONAL and _state_between_region_and(sent, n, head):
+    if reason == cues.REGIONAL and (_state_between_region_and(sent, n, head) or _breakdown_after_colon(head)):
         reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
     if not reason and n.kind == "count":
         reason = cues.predicate_trap(_predicate_after(sent, n, clause, tail)) or _list_trap(sent, n, clause)
@@ -293,8 +293,14 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
+    implausible = _implausible(n, family)
+    if implausible:
+        return family, implausible
+    if family == MIGRANTS and _from_russia(sent, n):
+        return family, "migrants from Russia (Russians working elsewhere), not Central Asians in Russia"
     if sent.follows and family in (MIGRANTS, CITIZENSHIP) and family not in sent.families \
-            and family not in _local_families(sent, clause):
+            and family not in _local_families(sent, clause) \
+            and not (sent.follows == ABROAD_REASON and cues.RUSSIA.search(sent.words)):
         return family, sent.follows  # "… visited Russia to study. Tajikistan was second (58,964)": the same count
     if family == MIGRANTS and _whole_of_part(sent, n, clause, head):
         return family, "a whole of which only the part after it is said to be in Russia"
@@ -321,8 +327,8 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     owner, how = _owner(sent, n, clause, family, pairs)
     if not owner.startswith("="):
         return family, owner
-    if how in ("anaphora", "previous", "group"):
-        reason = cues.clause_trap(sent.text[clause[0]:clause[1]], n.kind)
+    if how in ("anaphora", "previous", "group") or (family not in sent.families and n.kind == "count"):
+        reason = cues.clause_trap(sent.text[clause[0]:clause[1]] if how else sent.words, n.kind)
         if reason:
             return family, reason
     if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
@@ -330,6 +336,40 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
                               and not (how in ("anaphora", "previous", "group") and family in carried)):
         return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
     return family, owner
+
+
+# A state's migrants in Russia or its citizens naturalised there number thousands to a few million: fewer than a
+# thousand is an anecdote ("three migrants were attacked"), more than twenty million a mis-scaled or money figure.
+FEWEST_MIGRANTS = 1000
+MOST_PEOPLE = 20_000_000
+
+
+def _implausible(n: Number, family: str) -> str:
+    """The reason a count is no state's figure by its size alone, else empty."""
+    size = n.value if n.value is not None else n.high
+    if size is None or family not in (MIGRANTS, CITIZENSHIP):
+        return ""
+    if size > MOST_PEOPLE:
+        return "more people than any of these states' migrants or new citizens number (a mis-scaled figure or money)"
+    if family == MIGRANTS and size < FEWEST_MIGRANTS:
+        return "too few to be a state's migrants in Russia (an anecdote or a small group)"
+    return ""
+
+
+_FROM_RUSSIA = re.compile(r"(?i)\b(?:workers|migrants|citizens|nationals|people|specialists)\s+from\s+(?:the\s+)?"
+                          r"Russia(?:n\s+Federation)?\b|\bRussians\b")
+
+
+def _from_russia(sent: Sentence, n: Number) -> bool:
+    """"There were twice as many workers from Russia — 32,000 …": Russia the origin of the people counted, no Central
+    Asian state named before the number."""
+    return bool(_FROM_RUSSIA.search(sent.text, sent.start, n.lead)) and not any(m.start < n.lead for m in sent.ca)
+
+
+def _breakdown_after_colon(head: str) -> bool:
+    """"About four million migrants from Central Asia work: a million from Tajikistan, …": the items after the
+    colon are the parts of the regional total, not the total."""
+    return bool(re.search(r"(?i)Central\s+Asia\w*\b[^;:]*:\s*$", head))
 
 
 _SUBSET = re.compile(r"(?i)\b(?:including|of\s+(?:whom|which|them|those)|among\s+them|among\s+whom)\s+$")
@@ -507,7 +547,7 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     clause_text = text[clause[0]:clause[1]]
     phrase = head + " " + tail
     if n.kind == "percent":
-        of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", tail)
+        of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", tail)
         if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)):
             return "", "a percentage of something other than GDP"
         if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
@@ -588,6 +628,8 @@ _DESTINATION_FOR = re.compile(r"(?i)\b(?:main|top|primary|largest|biggest|leadin
                               r"destination\s+(?:for|of)\s+$")
 
 
+_THERE = re.compile(r"(?i)[^.;]{0,60}?\b(?:work\w*|liv\w*|stay\w*|employed|resid\w*|are|were|is)\s+there\b")
+ABROAD_REASON = "migrants abroad in general, not in Russia"
 _ABROAD = re.compile(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\b(?:other|different|various|foreign)\s+countries\b")
 
 
@@ -596,9 +638,13 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
     since = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [clause[0]])
     if (_ABROAD.search(sent.text, clause[0], clause[1]) or cues.IN_MIGRATION.search(sent.text, clause[0], clause[1])) \
             and not cues.RUSSIA.search(sent.text, since, n.tail_start + len(tail)):  # "83% are in Russia (2 million)"
-        return "migrants abroad in general, not in Russia"
+        return ABROAD_REASON
     if _DESTINATION_FOR.search(head):
         return "migrants abroad in general (every destination), not in Russia"
+    if _THERE.match(tail):
+        before = [o for o in sent.others if o[1] <= n.lead and not re.match(r"(?:the\s+)?Russia", o[2])]
+        if before and not cues.RUSSIA.search(sent.text, before[-1][1], n.lead):
+            return f"migrants in another country ({before[-1][2]}), not in Russia"
     ahead = re.search(r"(?i)\b(?:in|to)\s+(?P<place>(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))\s*[-–—:]\s*"
                       r"(?:from\s+)?$", head)  # "in the UAE - from 4,000 to 5,000"
     dashed = _DASHED_PLACE.match(sent.text, n.tail_start, sent.end)  # "and 14,000 — in South Korea"
