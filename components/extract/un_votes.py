@@ -168,12 +168,38 @@ def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
     return sorted(found, key=lambda v: (v.start, v.mention.start))
 
 
+# A position taken on several resolutions at once ("abstained on two resolutions"): no one resolution to key it to.
+_SEVERAL = re.compile(r"(?i)\b(?:two|three|four|both|several|all)\s+(?:[\w.'’-]+\s+){0,3}?(?:resolutions|votes|texts|"
+                      r"drafts)\b|\bvotes\s+on\s+(?:[\w'’-]+\s+){0,3}?resolutions\b")
+# "The countries voting against included China. Others were Iran, Kazakhstan and Cuba": the list goes on.
+_OTHERS_WERE = re.compile(r"(?i)^\W*(?:others|other\s+(?:countries|states|nations|members))\s+(?:were|are|included|"
+                          r"include)\b")
+
+
+def _continued_list(seed, sentences: list, i: int) -> list[VoteRow]:
+    """The states of an "Others were …" sentence, with the position that introduced the list just before it."""
+    sent = sentences[i]
+    if i == 0 or not _OTHERS_WERE.match(sent.words) or sentences[i - 1].paragraph != sent.paragraph:
+        return []
+    prev = sentences[i - 1]
+    lead = re.search(rf"(?P<position>{POSITION})(?:\s+(?:countries|states|nations|delegations))?{_THE_TEXT}\s*"
+                     r"(?:were|are|included|include|,?\s*including|:)\s", seed.text[prev.start:prev.end], re.I)
+    if not lead or _NEGATED.search(seed.text[prev.start:prev.start + lead.start("position")]):
+        return []
+    at = prev.start + lead.start("position")
+    return [VoteRow(m, position_of(lead), lead.group("position"), at) for m in sent.ca]
+
+
 def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     """The vote rows of sentence i: each state's position, keyed by the vote the text identifies."""
     sent = sentences[i]
-    if not sent.ca or not _POSITION_WORD.search(sent.words) or not _in_vote_context(sentences, i):
+    if not sent.ca or not _in_vote_context(sentences, i) or _SEVERAL.search(sent.words):
         return []
-    found = positions_in(seed.text, sent.start, sent.end)
+    continued = _continued_list(seed, sentences, i)
+    if not continued and not _POSITION_WORD.search(sent.words):
+        return []
+    found = continued or positions_in(seed.text, sent.start, sent.end)
+    quote_start = min([sent.start] + [v.start for v in continued])
     rows = []
     for k, v in enumerate(found):
         nxt = next((w.start for w in found[k + 1:] if w.start > v.start), sent.end)
@@ -186,7 +212,8 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
                      "country": country_name(v.mention.iso3), "value": None, "value_low": None, "value_high": None,
                      "qualifier": "", "position": v.position, "vote": vote.vote, "value_text": v.words, "unit": "",
                      "year": vote.year, "year_basis": "stated" if vote.year else "", "as_of": vote.as_of,
-                     "attribution": "", "review": "", "quote": sent.words, "start": sent.start, "end": sent.end,
+                     "attribution": "", "review": "", "quote": seed.text[quote_start:sent.end],
+                     "start": quote_start, "end": sent.end,
                      "value_start": v.start, "value_end": v.start + len(v.words)})
     return rows
 
