@@ -776,13 +776,20 @@ def _unknown_in_list(sent: Sentence, n: Number) -> str:
     return own.group("name")
 
 
+_DASH_FROM = re.compile(r"\s*[–—-]\s*(?=from\s)")
+
+
 def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str, str] | None:
     text = sent.text
-    window_end = min(ce, n.tail_start + 60)
-    nxt = next((m for m in sent.ca if n.tail_start <= m.start < window_end), None)
-    other = next((o for o in sent.others if n.tail_start <= o[0] < window_end), None)
+    start = n.tail_start
+    dash = _DASH_FROM.match(text, start, sent.end)  # "a million – from Tajikistan, a million from Kyrgyzstan"
+    if dash:
+        start, ce = dash.end(), max(ce, min(sent.end, dash.end() + 60))
+    window_end = min(ce, start + 60)
+    nxt = next((m for m in sent.ca if start <= m.start < window_end), None)
+    other = next((o for o in sent.others if start <= o[0] < window_end), None)
     if other and (nxt is None or other[0] < nxt.start):
-        gap = text[n.tail_start:other[0]]
+        gap = text[start:other[0]]
         m = _AFTER_MENTION.fullmatch(gap)
         if m and not re.search(r"\d", gap):
             prep = (m.group("prep") or "").lower()
@@ -791,7 +798,7 @@ def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str
         return None
     if nxt is None:
         return None
-    gap = text[n.tail_start:nxt.start]
+    gap = text[start:nxt.start]
     if re.search(r"\d|[,;:()]", gap):
         return None
     m = _AFTER_MENTION.fullmatch(gap)
