@@ -57,7 +57,7 @@ def accept_vote(seeds: Path, **changes: str) -> dict:
     d = desk(seeds)
     (sentence,) = [s for s in vote_sentences(d) if s.missed]
     (words,) = sentence.words
-    assert (words.text, words.position, words.countries, words.read_as) == ("was absent", "did not vote",
+    assert (words.text, words.position, words.countries, words.given) == ("was absent", "did not vote",
                                                                             ("TKM", "KAZ"), ())
     choice = {"country_iso3": words.countries[0], "position": words.position, "vote": words.votes[0].vote} | changes
     return accept_vote_decision(d, sentence, words, reason="the neighbour is Turkmenistan", reviewer=REVIEWER,
@@ -134,7 +134,7 @@ def test_an_accepted_vote_position_becomes_a_vote_figure_with_its_provenance(mis
 def test_the_vote_offered_first_is_the_one_extraction_reads_and_the_others_are_the_articles() -> None:
     d = article_desk(read_seed(DESK_MISSED_SEED), [])
     read, missed = vote_sentences(d)
-    assert read.words[0].read_as == ("KGZ",) and not read.missed
+    assert read.words[0].given == ("KGZ",) and not read.missed
     assert [v.vote for v in missed.words[0].votes] == ["A/RES/ES-11/4", "A/RES/ES-11/1"]
     extracted = next(f for f in d.extracted if f["indicator"] == "un_ga_vote")
     assert read.words[0].votes[0].vote == extracted["vote"]

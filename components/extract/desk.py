@@ -125,8 +125,7 @@ def article_desk(seed: Seed, decisions: list[dict]) -> Desk:
             spans[(r["value_start"], r["value_end"])] = ("figure", "", False)
     for r in figures:  # and so are the position words of a vote the newsroom accepted
         if not any(s <= r["value_start"] < e for s, e in spans):
-            spans[(r["value_start"], r["value_end"])] = ("left out", "position words extraction did not read as a "
-                                                                     "vote", False)
+            spans[(r["value_start"], r["value_end"])] = ("left out", "not read as a vote position", False)
     items = []
     for n, ((start, end), (fate, reason, dated)) in enumerate(sorted(spans.items()), start=1):
         targets = [r for r in extracted if _overlaps(r, start, end)]

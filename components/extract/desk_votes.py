@@ -22,7 +22,7 @@ class Words:
     position: str  # normalised: in favour, against, abstained, did not vote
     countries: tuple[str, ...]  # the states its sentence names (else its paragraph), in order
     votes: tuple[VoteId, ...]  # the vote extraction would key it to first, then every other the article names
-    read_as: tuple[str, ...]  # states (ISO3) whose position extraction already reads from these words
+    given: tuple[str, ...]  # states (ISO3) these words are a vote figure of already: extracted or accepted
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ class VoteSentence:
 
     @property
     def missed(self) -> bool:
-        """Does it have position words extraction reads for no state?"""
-        return any(not w.read_as for w in self.words)
+        """Does it have position words that are no state's vote figure yet?"""
+        return any(not w.given for w in self.words)
 
 
 def vote_sentences(desk: Desk) -> list[VoteSentence]:
@@ -48,20 +48,20 @@ def vote_sentences(desk: Desk) -> list[VoteSentence]:
     for i, sent in enumerate(sentences):
         words = []
         for start, end, position in position_words(text, sent.start, sent.end):
-            read_as = tuple(f["country_iso3"] for f in desk.extracted if f["indicator"] == VOTE_INDICATOR
-                            and f["value_start"] == start)
+            given = tuple(dict.fromkeys(f["country_iso3"] for f in (*desk.extracted, *desk.figures)
+                                        if f["indicator"] == VOTE_INDICATOR and f["value_start"] == start))
             words.append(Words(start, end, text[start:end], position, tuple(countries_near(text, start, end)),
-                               tuple(votes_named(sentences, i, end)), read_as))
+                               tuple(votes_named(sentences, i, end)), given))
         if words:
             found.append(VoteSentence(sent.start, sent.end, sent.words, tuple(words)))
     return found
 
 
 def vote_label(vote: VoteId) -> str:
-    """A vote for a picker: the resolution and its adoption date, with the article's date words if any."""
+    """A vote for a picker, short enough to read whole: the resolution, its adoption date, the article's words."""
     day = ADOPTED.get(vote.vote)
-    adopted = f" (adopted {day.day} {day:%B %Y})" if day else ""
-    said = f" — the article: “{vote.as_of}”" if vote.as_of and vote.as_of not in vote.vote else ""
+    adopted = f", {day.day} {day:%b %Y}" if day else ""
+    said = f" (“{vote.as_of}”)" if vote.as_of and vote.as_of not in vote.vote else ""
     return f"{vote.vote}{adopted}{said}"
 
 

@@ -38,25 +38,27 @@ def show_vote_form(desk: Desk, reviewer: str) -> None:
         by_start = {s.start: s for s in sentences}
         first = next((s.start for s in sentences if s.missed), sentences[0].start)
         start = st.selectbox("Sentence", list(by_start), index=list(by_start).index(first), key=f"{key}-sentence",
-                             format_func=lambda s: short(by_start[s].text) + ("" if by_start[s].missed
-                                                                               else " (read already)"))
+                             format_func=lambda s: short(by_start[s].text),
+                             help="The article's sentences that state a vote position; the first with words that are "
+                                  "no state's vote yet comes first.")
         _words_form(desk, by_start[start], key, reviewer)
 
 
 def _words_form(desk: Desk, sentence: VoteSentence, key: str, reviewer: str) -> None:
     by_word = {w.start: w for w in sentence.words}
-    fresh = next((w.start for w in sentence.words if not w.read_as), sentence.words[0].start)
+    fresh = next((w.start for w in sentence.words if not w.given), sentence.words[0].start)
     at = st.selectbox("Position words", list(by_word), index=list(by_word).index(fresh),
-                      key=f"{key}-{sentence.start}-words", format_func=lambda w: f"“{by_word[w].text}”" + (
-                          f" (read already as {', '.join(map(country_name, by_word[w].read_as))}'s position)"
-                          if by_word[w].read_as else ""))
+                      key=f"{key}-{sentence.start}-words", format_func=lambda w: f"“{by_word[w].text}”")
     words = by_word[at]
     st.html(sentence_html(desk.text, (sentence.start, sentence.end), (words.start, words.end)))
+    if words.given:  # said beside the picker, not in its options: a picked option's label must not change
+        st.caption(f"These words are already the vote of {', '.join(map(country_name, words.given))}. Another state "
+                   "they speak of can be added.")
     if not words.votes:
         st.warning("The article names no vote for these words (no date or subject of a resolution), so they cannot "
                    "become a vote figure.", icon=":material/warning:")
         return
-    named = [c for c in words.countries if c not in words.read_as] or list(words.countries)
+    named = [c for c in words.countries if c not in words.given] or list(words.countries)
     countries = named + [c for c in CENTRAL_ASIA if c not in named]
     left, right = st.columns(2)
     country = left.selectbox("Country", countries, format_func=country_name, key=f"{key}-{at}-country",
@@ -67,8 +69,8 @@ def _words_form(desk: Desk, sentence: VoteSentence, key: str, reviewer: str) -> 
                                                                 "words mean another.")
     votes = {v.vote: v for v in words.votes}
     vote = st.selectbox("Vote", list(votes), key=f"{key}-{at}-vote", format_func=lambda v: vote_label(votes[v]),
-                        help="The resolutions the article's dates or subjects name; the first is the one extraction "
-                             "reads for this sentence.")
+                        help="The resolutions the article's dates or subjects name (adopted on, and the article's "
+                             "words in brackets); the first is the one extraction reads for this sentence.")
     st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the neighbour is Turkmenistan")
     if country:
         st.caption(f"Adds to {BY_ID['un_ga_vote'].heading}: **{country_name(country)}**, **{position}** "
