@@ -19,7 +19,19 @@ GDP = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|\beconom(?:y|ies)(?:['
 CITIZENSHIP = re.compile(r"(?i)\bcitizenship\b|\bpassports?\b|\bnaturali[sz]\w*|\bbec(?:a|o)me\s+(?:Russian\s+)?"
                          r"(?:citizens|nationals)|\bnew\s+(?:Russian\s+)?citizens\b")
 CITIZENSHIP_WEAK = re.compile(r"(?i)\b(?:acquisitions|naturali[sz]\w*|new\s+citizens|passports)\b")
-ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w+|grant\w*|got|gotten|get|gets|getting|given|giv\w+|"
+# The citizenship of a Central Asian state itself ("Kazakhstan granted citizenship to…", "became citizens of
+# Kyrgyzstan", "Uzbek passports"), where the article does not name Russian citizenship: not a grant of Russia's.
+_CA_STATE = r"(?:Kazakhstan|Kyrgyzstan|(?:the\s+)?Kyrgyz\s+Republic|Tajikistan|Turkmenistan|Uzbekistan)"
+_CA_ADJECTIVE = r"(?:Kazakh(?:stani)?|Kyrgyz(?:stani)?|Tajik(?:istani)?|Turkmen(?:istani)?|Uzbek(?:istani)?)"
+OWN_CITIZENSHIP = re.compile(rf"\b(?:{_CA_ADJECTIVE}|{_CA_STATE}['’]s?)\s+(?:citizenship|nationality|passports?)\b"
+                             rf"|\b(?:citizenship|nationality)\s+of\s+(?:the\s+)?{_CA_STATE}"
+                             rf"|\bbec(?:a|o)me\s+(?:\w+\s+)?(?:citizens|nationals)\s+of\s+(?:the\s+)?{_CA_STATE}"
+                             rf"|\b{_CA_STATE}\s+(?:has\s+|had\s+)?(?:granted|grants|gave|gives|issued|awarded)\s+"
+                             rf"(?:its\s+)?(?:citizenship|passports|nationality)")
+RUSSIAN_CITIZENSHIP = re.compile(r"(?i)\bRussian\s+(?:citizenship|passports?|nationality|citizens|nationals)\b|"
+                                 r"\b(?:citizenship|citizens|nationals|passports?)\s+of\s+(?:the\s+)?Russia"
+                                 r"|\bRussia\s+(?:has\s+|had\s+)?(?:granted|grants|gave|issued)\b")
+ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w*|grant\w*|got|gotten|get|gets|getting|given|giv\w+|"
                       r"issu\w+|bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
                       r"approv\w+|conferr\w+|acquisitions?|grants?|went\s+to|handed|swore|sworn)\b")
 MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+|undocumented\s+)?migrants?|migrant\s+"
@@ -27,6 +39,8 @@ MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+
                       r"jobs?|registered|registrations?|diaspora|(?:labou?r\s+)?migration)\b")
 # Verbs of acquiring: "nationals obtained …" speaks of grants, not of a stock of people in Russia.
 ACQUISITION = re.compile(r"(?i)\b(?:obtain(?:s|ed|ing)?|acquir\w+|received|granted|naturali[sz]\w+)\b")
+# Labour migration as such, with no destination: a total abroad ("710,000 citizens are in labour migration").
+IN_MIGRATION = re.compile(r"(?i)\b(?:are|is|were|was|be|being)\s+in\s+labou?r\s+migration\b(?!\s+(?:in|to)\s)")
 MIGRANTS_WEAK = re.compile(r"(?i)\b(?:citizens|nationals|people|persons|residents|live|living|lived|reside\w*|stay\w*|"
                            r"there\s+(?:are|were))\b")
 RUSSIA = re.compile(r"\b(?:Russia|Russian\s+Federation|Moscow|St\.?\s+Petersburg|Russian\s+(?:cities|regions|labou?r\s+"
@@ -37,7 +51,8 @@ ELSEWHERE = re.compile(r"(?i)\b(?:abroad|overseas|worldwide|around\s+the\s+world
                        r"Gulf|Middle\s+East|UK|United\s+Kingdom|US|United\s+States|South\s+Korea|Korea|Turkey|Türkiye|"
                        r"Germany|Poland|Japan|China|UAE|United\s+Arab\s+Emirates|Kazakhstan|Uzbekistan|Kyrgyzstan|"
                        r"Tajikistan|Turkmenistan))\b")
-ANAPHOR = re.compile(r"(?i)\b(?:the\s+(?:country|republic)['’]s|the\s+(?:country|republic)\b|its|their|there)\b")
+ANAPHOR = re.compile(r"(?i)\b(?:the\s+(?:(?:poor|small|landlocked|mountainous|impoverished|Central\s+Asian|former"
+                     r"\s+Soviet|remittance-dependent)\s+){0,3}(?:country|republic)(?:['’]s)?|its|their|there)\b")
 HEADING_END = re.compile(r"[.!?;]\s*[\"”’)]*$")
 
 # --- What a number is not --------------------------------------------------------------------------------------------
@@ -76,12 +91,14 @@ AFTER = (
     ("a count of countries or votes, not of people",
      r"^\s*(?:[a-z]+\s+)?(?:countries|states|nations|member\s+states|members|delegations|votes|ballots|abstentions|"
      r"in\s+favou?r|against)\b|^\s*[-–]\s*\d"),
+    ("jobs or vacancies, not a count of people", r"^\s*(?:new\s+|more\s+|additional\s+)?(?:jobs|job\s+(?:places|"
+                                                 r"openings)|workplaces|vacancies)\b"),
     ("an age or a duration", r"^\s*-?(?:years?|months?|weeks?|days?|hours?|decades?)(?:-old|\s+old)?\b"),
     ("a measurement, not a count of people", r"^\s*(?:[a-z]+\s+)?(?:km|kilometres|kilometers|miles|tonnes|tons|"
                                              r"hectares|metres|meters|kg|litres|cubic)\b"),
     ("a regional or overall total, not one country's",
      r"^\s*(?:[a-z]+\s+){0,3}?(?:Central\s+Asians?|foreigners|foreign\s+(?:nationals|citizens|workers|migrants|labou?r)|"
-     r"(?:migrants|workers|people|citizens|nationals|registrations)\s+(?:from|of)\s+(?:Central\s+Asia|the\s+region|"
+     r"(?:migrants|workers|people|citizens|nationals|residents|natives|registrations)\s+(?:from|of)\s+(?:Central\s+Asia|the\s+region|"
      r"(?:the\s+)?CIS|(?:the\s+)?former\s+Soviet|abroad|other\s+countries|(?:the\s+)?(?:five|three|four)\s+|all|"
      r"(?:the\s+)?Commonwealth))|^\s*(?:[a-z]+\s+){0,3}?(?:in\s+total|in\s+all|altogether|combined|overall|all\s+told)"),
 )
@@ -123,17 +140,20 @@ PHRASE = (  # anywhere in the number's phrase, for counts
      r"arrivals?|departed|departures?|crossed|crossings?|left\s+(?:Russia|the\s+country|for|home)|set\s+out|"
      r"exodus|fled|leaving|trips|outflow|(?:have|has|had)\s+left|left\s+(?:under|in)|lose|lost|losing|"
      r"(?:came|come|comes|coming)\s+(?:to|back|home)|head(?:ed|ing|s)\s+(?:to|for|from|home|back)|"
-     r"migrat(?:ed|ing)\s+to|mov(?:ed|ing)\s+to|journeys?|travel+(?:ed|ing|s)?\s+(?:to|from)|inflow|influx)\b"),
+     r"went\s+(?:to\s+work\s+(?:in|to)|abroad)|migrat(?:ed|ing)\s+to|mov(?:ed|ing)\s+to|journeys?|travel+(?:ed|ing|s)?\s+(?:to|from)|inflow|influx)\b"),
     ("soldiers, recruits or prisoners, not migrants", r"(?i)\b(?:mobili[sz]\w+|recruit\w*|enlist\w*|signed\s+"
                                                        r"(?:up|contracts?)|fighting|fought|soldiers|troops|fighters|"
                                                        r"volunteers|contractors|prisoners|servicemen|army)\b"),
-    ("applications, not grants", r"(?i)\b(?:appl(?:ied|ications?|icants?|ying)|requests?|sought|seeking)\b"),
+    ("applications, not grants", r"(?i)\b(?:appl(?:ied|ications?|icants?|ying)|appl(?:y|ies)\s+for|requests?|sought|"
+                                 r"seeking)\b"),
     ("a survey sample or a count of households, not of migrants",
      r"(?i)\b(?:interview\w*|surveyed|survey\s+of|respondents|sample|polled|questioned|households|families)\b"),
     ("a phone number, page, call count or other label, not a count of people",
      r"(?i)\b(?:hotline|phone|telephone|calls?|pages?|rooms?|flights?|buses|stalls|containers|tents|offices)\b"),
     ("population, not migrants", r"(?i)\b(?:population|inhabitants)\b"),
     ("students, not migrants", r"(?i)\bstudents?\b"),
+    ("visits to study or as tourists, not migrants", r"(?i)\b(?:for|to)\s+(?:education|study|studies|tourism)\b|"
+                                                     r"\btourists?\b|\b(?:study|tourist)\s+(?:purposes|visas?|trips?)\b"),
 )
 PERCENT_PHRASE = (
     ("another economic measure (unemployment, growth, income…), not remittances as a share of GDP",

@@ -16,8 +16,8 @@ MONTH = (r"(?:" + "|".join(MONTHS) + r"|Jan\b\.?|Feb\b\.?|Mar\b\.?|Apr\b\.?|Jun\
 # A year stated for a figure: "in 2021", "In 2020 alone", "by the end of 2023", "in the first half of 2022",
 # "as of January 2024", "for mid-2021", "(2022)", "the 2023 count", "2022 ministry data", "GDP, 2020:".
 _LEAD = (r"(?:(?:by|at|to|until|as\s+of|as\s+at)\s+the\s+(?:end|close|start|beginning|middle)\s+of"
-         r"|in\s+(?:just\s+|only\s+)?the\s+(?:first|second|last)\s+"
-         r"(?:half|quarter|six\s+months|nine\s+months)\s+of|in\s+the\s+(?:third|fourth)\s+quarter\s+of|as\s+of|as\s+at"
+         r"|(?:in\s+)?(?:just\s+|only\s+)?the\s+(?:first|second|last)\s+"  # "the first quarter of 2023 saw"
+         r"(?:half|quarter|six\s+months|nine\s+months)\s+of|(?:in\s+)?the\s+(?:third|fourth)\s+quarter\s+of|as\s+of|as\s+at"
          r"|in|for|during|throughout|over|by|at\s+end-|end-)")
 STATED = re.compile(rf"""(?ix)
     (?P<words>
@@ -143,8 +143,14 @@ def period_for(text: str, number: tuple[int, int], sentence: tuple[int, int], cl
         if found:
             if len({(t.year, t.relative) for t in found}) == 1 or len({t.words for t in found}) == 1:
                 return _period(found[0], "paragraph")
+            stated = [t for t in found if not t.relative]
+            if len({t.year for t in stated}) == 1 and all(_COMPARED.search(t.words) for t in found if t.relative):
+                return _period(stated[0], "paragraph")  # "In 2022 … double the previous year's figure": 2022
             return NONE
     return NONE
+
+
+_COMPARED = re.compile(r"(?i)\b(?:previous|preceding|prior)\s+year|\byear\s+(?:before|earlier)")
 
 
 def _own(text: str, number: tuple[int, int], found: list[TimeWords], clause: tuple[int, int],

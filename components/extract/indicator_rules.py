@@ -56,6 +56,8 @@ class Sentence:
     others: list[tuple[int, int, str]] = field(default_factory=list)
     families: set[str] = field(default_factory=set)
     vote_words: bool = False  # names the UN, a resolution or a vote
+    prior: list[tuple[int, int]] = field(default_factory=list)  # the few sentences before, across paragraphs
+    follows: str = ""  # what the sentence just before counted instead of an indicator ("students…"), if that
 
     @property
     def text(self) -> str:
@@ -86,13 +88,17 @@ def read_article(seed: Seed) -> Reading:
     left: list[dict] = []
     recent: list[tuple[int, str]] = []  # (sentence index, family) named or used, most recent last
     dated: dict[int, set[str]] = {}  # sentence start -> the indicators of the figures found in it
+    follows = ""
     for i, sent in enumerate(sentences):
         figures += vote_rows(seed, sentences, i)
         if sent.heading:
             recent = [(sent.index, f) for f in sorted(sent.families)]
         carried = _carried(recent, sent.index)
+        sent.follows = follows
         rows, out = _quantities(sent, carried, dated)
         dated[sent.start] = {r["indicator"] for r in rows}
+        what = [x["reason"] for x in out if x["reason"] in cues.WHAT_REASONS]
+        follows = what[-1] if what and not rows else ""
         figures += rows
         left += out
         for f in sorted(strong_families(sent.words) | {r["indicator"] for r in rows}):
@@ -134,6 +140,7 @@ def _sentences(seed: Seed) -> list[Sentence]:
             sent.others = _others(seed.text, s, e)
             sent.families = set(families(words))
             sent.vote_words = bool(VOTE_CONTEXT.search(words))
+            sent.prior = [(o.start, o.end) for o in out[-CARRY_SENTENCES:]]
             out.append(sent)
     return out
 
@@ -150,7 +157,7 @@ def _dedupe(rows: list[dict]) -> list[dict]:
 
 
 _RUSSIA_ROLE = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|from|for|of|on|with|leave|left|and|"
-                          r"at|than|towards?|via|through)\s+$")
+                          r"at|than|towards?|via|through)\s+(?:neighbou?ring\s+)?$")
 _ADJECTIVES = frozenset(("Russian", "Chinese", "Turkish", "Korean", "Indian", "Afghan", "Iranian", "Syrian"))
 
 
@@ -161,7 +168,7 @@ def _others(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
         name = m.group(0)
         bare = re.sub(r"['’]s?$", "", name)
         if re.fullmatch(r"(?:the\s+)?Russia(?:n\s+Federation)?", bare) and (
-                _RUSSIA_ROLE.search(text, max(s, m.start() - 12), m.start()) or name != bare):
+                _RUSSIA_ROLE.search(text, max(s, m.start() - 24), m.start()) or name != bare):
             continue  # "in Russia", "from Russia", "Russia's": the destination, not a rival to pair with
         if bare in _ADJECTIVES:
             continue  # "Russian citizenship", "Russian government statistics"
@@ -273,7 +280,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     if reason == cues.REGIONAL and _state_between_region_and(sent, n, head):
         reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
     if not reason and n.kind == "count":
-        reason = cues.predicate_trap(_predicate_after(sent, n, clause, tail))
+        reason = cues.predicate_trap(_predicate_after(sent, n, clause, tail)) or _list_trap(sent, n, clause)
     if reason:
         return "", reason
     inherited = _inherited(sent, n, head, tail, previous)
@@ -291,6 +298,11 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
+    if sent.follows and family in (MIGRANTS, CITIZENSHIP) and family not in sent.families \
+            and family not in _local_families(sent, clause):
+        return family, sent.follows  # "… visited Russia to study. Tajikistan was second (58,964)": the same count
+    if family == MIGRANTS and _whole_of_part(sent, n, clause, head):
+        return family, "a whole of which only the part after it is said to be in Russia"
     if _SUBSET.search(head) or _SUBSET_TAIL.match(tail):
         if previous.reason.startswith("=") and previous.family == family:
             return family, "a part of the group counted just before it, not a total"
@@ -351,6 +363,43 @@ def _inherited(sent: Sentence, n: Number, head: str, tail: str, previous: Judged
     if previous.reason in cues.WHAT_REASONS and _PARALLEL_HEAD.search(before) and not cues.VERB.search(tail):
         return previous.family, previous.reason
     return None
+
+
+_ITEM_WORD = r"(?!(?:in|to|from|of|at|on|for|with|who|which|that|while|whereas|but)\b)[\w'’-]+"  # a noun, no clause
+_LIST_ITEM_GAP = re.compile(rf"(?i)\s*(?:{_ITEM_WORD}\s+){{0,2}}{_ITEM_WORD}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                            r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?")
+
+
+def _list_trap(sent: Sentence, n: Number, clause: tuple[int, int]) -> str:
+    """"109,600 Tajiks, 78,700 Uzbeks and 3,800 Turkmens hold residence permits": items of a list share the predicate
+    after the last one, so what it says the people are (permits, a flow…) holds for every item."""
+    following = [q for q in sent.numbers if q.start > n.start and q.lead < clause[1] and q.kind == "count"]
+    last = n
+    for q in following:
+        gap = sent.text[last.tail_start:q.lead]
+        if not _LIST_ITEM_GAP.fullmatch(gap) or cues.VERB.search(gap):
+            break
+        last = q
+    if last is n:
+        return ""
+    head, tail = _phrase(sent, last, clause)
+    reason = cues.trap(head, tail, last.kind) or cues.predicate_trap(_predicate_after(sent, last, clause, tail))
+    return reason if reason in cues.WHAT_REASONS else ""
+
+
+_WHOLE = re.compile(r"(?i)^\W*(?:of|out\s+of)\s+(?:the|these|those|all|its|their)\s+$")
+
+
+def _whole_of_part(sent: Sentence, n: Number, clause: tuple[int, int], head: str) -> bool:
+    """"Out of the 194,000 Kazakhs, some 162,000 went to work in Russia": the whole before a part; where only the
+    part's words name Russia, the whole is not a count in Russia."""
+    if not _WHOLE.match(sent.text[clause[0]:n.lead]) or not _WHOLE.match(head):
+        return False
+    part = next((q for q in sent.numbers if q.start > n.start and q.lead < clause[1] and q.kind == "count"), None)
+    if part is None or "," not in sent.text[n.tail_start:part.lead]:
+        return False
+    return not cues.RUSSIA.search(sent.text, n.start, part.lead) and bool(
+        cues.RUSSIA.search(sent.text, part.lead, clause[1]))
 
 
 _EARLIER = re.compile(r"(?i)\b(?:previously|formerly|in\s+the\s+past|at\s+(?:its|their|the)\s+peak|used\s+to|"
@@ -486,6 +535,8 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
         if CITIZENSHIP in candidates:
             if cues.REMITTANCES.search(phrase):
                 return "", "a remittance amount, not a count"
+            if _own_citizenship(sent):
+                return "", OWN_CITIZENSHIP
             return CITIZENSHIP, ""
         if MIGRANTS in candidates:
             if cues.CITIZENSHIP.search(clause_text) and not cues.RUSSIA.search(clause_text):
@@ -497,12 +548,20 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
             return MIGRANTS, ""
     counts = carried - {REMITTANCES}
     if CITIZENSHIP in counts and cues.CITIZENSHIP_WEAK.search(sent.words):
-        return CITIZENSHIP, ""
+        return ("", OWN_CITIZENSHIP) if _own_citizenship(sent) else (CITIZENSHIP, "")
     if len(counts) == 1 and not (sent.families & {REMITTANCES}) and not cues.REMITTANCES.search(sent.words):
         return next(iter(counts)), ""
     if REMITTANCES in sent.families or cues.REMITTANCES.search(sent.words):
         return "", "a count in a sentence on remittances"
     return "", "no indicator named in its sentence"
+
+
+OWN_CITIZENSHIP = "the citizenship of a Central Asian state itself, not Russian citizenship"
+
+
+def _own_citizenship(sent: Sentence) -> bool:
+    """"Kazakhstan granted citizenship to 22,000 people": a state's own citizenship, Russia's not named."""
+    return bool(cues.OWN_CITIZENSHIP.search(sent.words)) and not cues.RUSSIAN_CITIZENSHIP.search(sent.words)
 
 
 # "31 percent of Tajikistan's GDP": a share of a state's whole output, right after the number.
@@ -525,7 +584,8 @@ def _ca_names() -> str:
     return country_pattern()
 
 
-_PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+_PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?"
+                    r"(?P<place>(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))")  # capitalised: not "Kazakhstan in"
 
 
 _DASHED_PLACE = re.compile(r"\s*[-–—]+\s*(?=(?:in|to)\s)")
@@ -539,12 +599,12 @@ _ABROAD = re.compile(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\b(?:other|diff
 def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: str) -> str:
     """Migrants counted somewhere other than Russia ("90,000 Uzbek workers in Kazakhstan", "working abroad")."""
     since = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [clause[0]])
-    if _ABROAD.search(sent.text, clause[0], clause[1]) \
+    if (_ABROAD.search(sent.text, clause[0], clause[1]) or cues.IN_MIGRATION.search(sent.text, clause[0], clause[1])) \
             and not cues.RUSSIA.search(sent.text, since, n.tail_start + len(tail)):  # "83% are in Russia (2 million)"
         return "migrants abroad in general, not in Russia"
     if _DESTINATION_FOR.search(head):
         return "migrants abroad in general (every destination), not in Russia"
-    ahead = re.search(r"(?i)\b(?:in|to)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[-–—:]\s*"
+    ahead = re.search(r"(?i)\b(?:in|to)\s+(?P<place>(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))\s*[-–—:]\s*"
                       r"(?:from\s+)?$", head)  # "in the UAE - from 4,000 to 5,000"
     dashed = _DASHED_PLACE.match(sent.text, n.tail_start, sent.end)  # "and 14,000 — in South Korea"
     places = [m for m in _PLACE.finditer(tail)]
@@ -601,13 +661,16 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
             return "=" + group, "group"
         return "the state named is where the migrants are, not where they come from", ""
     if cues.ANAPHOR.search(sent.text, cs, ce) and not sent.ca:
-        return _anaphora(sent)
+        locative = family == MIGRANTS and all(_LOCATIVE_THERE.match(a.group(0) + sent.text[a.end():a.end() + 12])
+                                              for a in cues.ANAPHOR.finditer(sent.text, cs, ce))
+        return _anaphora(sent, locative)
     usable = [m for m in sent.ca if not _is_destination(sent, m, family, None)]
     if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1 and not sent.others:
         return "=" + usable[0].iso3, "sentence"
     if len({m.iso3 for m in sent.ca}) > 1:
         return "several states are named and the number is not tied to one", ""
-    others = [o for o in sent.others if cs <= o[0] < ce]
+    others = [o for o in sent.others if cs <= o[0] < ce and not (
+        family == MIGRANTS and _DESTINATION.search(sent.text, max(sent.start, o[0] - 24), o[0]))]
     if others:
         return f"a figure for another country ({others[0][2]})", ""
     previous = _previous_state(sent, family)
@@ -637,16 +700,24 @@ def _previous_state(sent: Sentence, family: str) -> str:
     continues it ("In 2024 remittances made up 45.4 per cent of national GDP" after a sentence on Tajikistan): the
     indicator named in one of the two, no other country in either, a destination ("going to Kazakhstan") not
     counted."""
-    if sent.ca or sent.others or not sent.earlier or re.search(r"\bRussia['’]s\b", sent.words):
+    places = [o for o in sent.others if not (family == MIGRANTS and _DESTINATION.search(
+        sent.text, max(sent.start, o[0] - 24), o[0]))]  # "15,000 in South Korea": a destination, not a rival
+    if sent.ca or places or not sent.earlier or re.search(r"\bRussia['’]s\b", sent.words):
         return ""  # "Russia's share in transfers to the republic is 96%": Russia's figure, not the state's
-    s, e = sent.earlier[-1]
-    if family not in sent.families and family not in families(sent.text[s:e]):
-        return ""
-    if _others(sent.text, s, e):
-        return ""
-    states = {m.iso3 for m in mentions(sent.text, s, e) if family != MIGRANTS or m.people or not (
-        _DESTINATION.search(sent.text, max(s, m.start - 24), m.start) and not re.match(r"\s*,", sent.text[m.end:]))}
-    return states.pop() if len(states) == 1 else ""
+    for back, (s, e) in enumerate(reversed(sent.earlier[-CARRY_SENTENCES:])):
+        if back == 0 and family not in sent.families and family not in families(sent.text[s:e]):
+            return ""
+        if back > 0 and family not in sent.families:
+            return ""  # further back only for a sentence that names its indicator itself
+        if _others(sent.text, s, e):
+            return ""
+        found = mentions(sent.text, s, e)
+        if not found:
+            continue  # "In 2022, transfers reached $16.9bn." names no state: the one before it may
+        states = {m.iso3 for m in found if family != MIGRANTS or m.people or not (
+            _DESTINATION.search(sent.text, max(s, m.start - 24), m.start) and not re.match(r"\s*,", sent.text[m.end:]))}
+        return states.pop() if len(states) == 1 else ""
+    return ""
 
 
 _NAME_PAREN = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*\(\s*(?:[a-z]+\s+){0,2}\d")
@@ -768,13 +839,23 @@ def _frame(sent: Sentence, m: Mention) -> bool:
         q.end <= m.start and q.kind in ("count", "percent") for q in sent.numbers)
 
 
-def _anaphora(sent: Sentence) -> tuple[str, str]:
-    for s, e in reversed(sent.earlier):
+_LOCATIVE_THERE = re.compile(r"(?i)there\b(?!\s+(?:is|are|was|were|have|has|had|be|been|will|would|remain\w*|exist\w*|"
+                             r"seem\w*|appear\w*|still|also)\b)")
+
+
+def _anaphora(sent: Sentence, locative: bool = False) -> tuple[str, str]:
+    """The one state the sentences before speak of ("the country", "its", "there"): the paragraph's first, then
+    the sentences just before it when the paragraph names none. "Work there" after a state named as a place
+    ("Kazakhstan takes second place. About 30,000 work there") is the place, not the migrants' state."""
+    earlier = list(reversed(sent.earlier))
+    for s, e in earlier + [span for span in reversed(sent.prior) if span not in earlier]:
         found = mentions(sent.text, s, e)
         if not found:
             continue
         states = {m.iso3 for m in found}
         if len(states) == 1 and not _others(sent.text, s, e):
+            if locative and not any(m.people for m in found):
+                return "the state named before is the place ('there'), not where the migrants come from", ""
             return "=" + states.pop(), "anaphora"
         return "an ambiguous reference ('the country', 'its', 'there'): which state is not clear", ""
     return "an ambiguous reference ('the country', 'its', 'there'): no state named before it", ""

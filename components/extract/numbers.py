@@ -232,7 +232,8 @@ def _number(text: str, m: re.Match) -> Number | None:
     return Number(s, e, text[s:e], kind, value, parts=((s, e),), unit_end=unit_end)
 
 
-_MONEY_AFTER = re.compile(r"\s*(?:(?:US|U\.S\.)\s?)?(?:dollars?|\$|USD|rubles?|roubles?|RUB|somoni|soms?|tenge|sums?|"
+_MONEY_AFTER = re.compile(r"\s*(?:(?:US|U\.S\.)\s?|(?-i:[A-Z][a-z]+)\s+)?"  # "Russian dollars", "Kyrgyz soms"
+                          r"(?:dollars?|\$|USD|rubles?|roubles?|RUB|somoni|soms?|tenge|sums?|"
                           r"euros?|EUR|pounds\s+sterling|yuan)\b", re.I)
 
 

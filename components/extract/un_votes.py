@@ -49,7 +49,7 @@ _OBJECT = (r"\s+(?:(?:the|a|this|that|its)\s+(?:[\w'’-]+\s+){0,4}(?:resolution
 POSITIONS = tuple((normal, pattern.replace("_OBJECT_", _OBJECT)) for normal, pattern in POSITIONS)
 POSITION = "|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(POSITIONS))
 _POSITION_RX = re.compile(POSITION, re.I)
-_ADVERBS = (r"(?:\s+(?:also|again|all|both|each|too|once\s+again|likewise|similarly|instead|then|later|however|"
+_ADVERBS = (r"(?:\s+(?:also|again|all|both|each|too|once\s+again|likewise|similarly|instead|then|later|however|simply|"
             r"reportedly|apparently|officially|ultimately|eventually|itself|themselves|in\s+turn))*")
 _NEGATED = re.compile(r"(?:not|n['’]t|never|neither|nor)\s+$", re.I)
 
@@ -114,12 +114,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\bamong\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:countries|states|nations|members|delegations)\s+(?:that|which|"
             rf"who)\s+(?P<position>{POSITION})\s+(?:are|were|was|is)\s+(?P<list>[^.;]{{1,250}}?)"
             rf"(?=[.;]|$|,?\s+(?:while|whereas|but)\b)", re.I)
+        _COMPILED["paren"] = re.compile(  # "35 countries abstained (Algeria, …, Kazakhstan, …)"
+            rf"(?P<position>{POSITION})(?:\s+from\s+(?:the\s+)?voting)?\s*\((?P<list>[^()]{{1,800}})\)", re.I)
         _COMPILED["as_did"] = re.compile(rf"(?P<position>{POSITION})[^.;]{{0,60}}?,\s+as\s+did\s+{lst}", re.I)
         _COMPILED["table"] = re.compile(rf"(?P<list>(?:the\s+)?(?:{_ca_alternation()}))\s*[-–—:]\s*"
                                         rf"(?P<position>{TABLE_POSITION})\b(?=\s*(?:[;,.)]|$|\n))")
         _COMPILED["chain"] = re.compile(rf"[^.;:]{{0,50}}?(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)"
                                         rf"(?:then\s+|later\s+)?(?P<position>{POSITION})", re.I)
     return _COMPILED
+
+
+_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s+(?:Republic|Islands))|the\s+)?[A-Z][\w'’.-]*)*"
+_NAME_LIST = re.compile(rf"\s*{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})+\s*")  # names only, two or more
 
 
 def position_of(match: re.Match) -> str:
@@ -149,6 +155,8 @@ def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
                     at = c.end("position")
             if kind == "among_are" and re.search(POSITION, text[m.start("list"):m.end("list")], re.I):
                 continue  # another position inside the list: its states are not all of this one
+            if kind == "paren" and not _NAME_LIST.fullmatch(text, m.start("list"), m.end("list")):
+                continue  # "(as in March)", "(141 in favour)": an aside, not the list of who took the position
             for p in matches:
                 pos_start = p.start("position")
                 if _NEGATED.search(text, max(start, pos_start - 12), pos_start):
