@@ -121,6 +121,11 @@ def _carried(recent: list[tuple[int, str]], index: int) -> set[str]:
     return carried
 
 
+def article_sentences(seed: Seed) -> list[Sentence]:
+    """The body's sentences as extraction reads them, with the states, numbers and vote words of each."""
+    return _sentences(seed)
+
+
 def _sentences(seed: Seed) -> list[Sentence]:
     body_start, body_end = seed.body
     out: list[Sentence] = []

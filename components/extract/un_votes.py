@@ -48,6 +48,7 @@ _OBJECT = (r"\s+(?:(?:the|a|this|that|its)\s+(?:[\w'’-]+\s+){0,4}(?:resolution
            r"proposal|move)|it\b)")
 POSITIONS = tuple((normal, pattern.replace("_OBJECT_", _OBJECT)) for normal, pattern in POSITIONS)
 POSITION = "|".join(f"(?P<p{i}>{p})" for i, (_, p) in enumerate(POSITIONS))
+_POSITION_RX = re.compile(POSITION, re.I)
 _ADVERBS = (r"(?:\s+(?:also|again|all|both|each|too|once\s+again|likewise|similarly|instead|then|later|however|simply|"
             r"reportedly|apparently|officially|ultimately|eventually|itself|themselves|in\s+turn))*")
 _NEGATED = re.compile(r"(?:not|n['’]t|never|neither|nor)\s+$", re.I)
@@ -203,9 +204,7 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     rows = []
     for k, v in enumerate(found):
         nxt = next((w.start for w in found[k + 1:] if w.start > v.start), sent.end)
-        own = _identify_span(seed.text, v.start + len(v.words), nxt, dates_only=True)
-        vote = own or identify(seed.text, _scopes(sentences, i)) or _next_vote(sentences, i) or \
-            _article_vote(sentences, i)
+        vote = _vote_of(sentences, i, v.start + len(v.words), nxt)
         if vote is None:
             continue
         rows.append({"source": seed.name, "indicator": VOTE_INDICATOR, "country_iso3": v.mention.iso3,
@@ -216,6 +215,36 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
                      "start": quote_start, "end": sent.end,
                      "value_start": v.start, "value_end": v.start + len(v.words)})
     return rows
+
+
+def _vote_of(sentences: list, i: int, after: int, until: int) -> VoteId | None:
+    """The vote a position of sentence i speaks of: a date after its words (up to `until`), else the vote its
+    sentence or the ones before name, else the next sentence's, else the one the whole article names."""
+    text = sentences[i].text
+    return _identify_span(text, after, until, dates_only=True) or identify(text, _scopes(sentences, i)) or \
+        _next_vote(sentences, i) or _article_vote(sentences, i)
+
+
+def position_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Every position stated in text[start:end] as (start, end, normalised position), in order: the words the vote
+    grammar reads ("abstained", "did not take part", "was absent"), negated ones ("did not abstain") left out."""
+    found = []
+    for m in _POSITION_RX.finditer(text, start, end):
+        if not _NEGATED.search(text, max(start, m.start() - 12), m.start()):
+            found.append((m.start(), m.end(), position_of(m)))
+    return found
+
+
+def votes_named(sentences: list, i: int, after: int) -> list[VoteId]:
+    """The votes a position of sentence i (its words ending at `after`) can be keyed to: first the one extraction
+    keys it to, then every other vote the article identifies, in the article's order, each once."""
+    text = sentences[i].text
+    first = _vote_of(sentences, i, after, sentences[i].end)
+    named: dict[str, VoteId] = {}
+    for vote in [first, *(_identify_span(text, s.start, s.end) for s in sentences)]:
+        if vote is not None and vote.vote not in named:
+            named[vote.vote] = vote
+    return list(named.values())
 
 
 def _next_vote(sentences: list, i: int) -> VoteId | None:
