@@ -14,7 +14,7 @@ from components.extract.dates import MONTH, MONTHS, YEAR
 RESOLUTIONS = (
     ("A/RES/ES-11/1", date(2022, 3, 2), r"aggression\s+against\s+Ukraine|condemn\w*\s+(?:the\s+|Russia['’]s\s+)?"
                                         r"(?:invasion|aggression)|deplor\w*\s+(?:the\s+|Russia['’]s\s+)?aggression"),
-    ("A/RES/ES-11/2", date(2022, 3, 24), r"humanitarian"),
+    ("A/RES/ES-11/2", date(2022, 3, 24), r"humanitarian(?!\s+law)"),  # not "international humanitarian law"
     ("A/RES/ES-11/3", date(2022, 4, 7), r"suspen\w+\s+(?:of\s+)?(?:Russia|the\s+Russian\s+Federation|its|Moscow)"
                                         r"|Human\s+Rights\s+Council"),
     ("A/RES/ES-11/4", date(2022, 10, 12), r"annex\w*|territorial\s+integrity|sham\s+referend\w*|illegal\s+referend\w*"),
@@ -38,10 +38,10 @@ POSITIONS = (
                      r"|(?:was|were)\s+not\s+present|failed\s+to\s+vote|declined\s+to\s+vote|refused\s+to\s+vote"
                      r"|not\s+voting|cast\s+no\s+vote"),
     ("abstained", r"abstained|abstaining|abstain|(?:chose|opted|decided)\s+to\s+abstain|refrained\s+from\s+voting"),
-    ("against", r"voted\s+(?:against|no)|voting\s+against|(?:cast|casting)\s+(?:a\s+)?(?:vote|votes)\s+against"
-                r"|(?:rejected|opposed)(?=_OBJECT_)"),
+    ("against", r"voted\s+(?:against|no)|voting\s+against|vot(?:ed|ing)\s+[\"“‘']no[\"”’']"
+                r"|(?:cast|casting)\s+(?:a\s+)?(?:vote|votes)\s+against|(?:rejected|opposed)(?=_OBJECT_)"),
     ("in favour", r"voted\s+(?:in\s+favou?r(?:\s+of)?|for|yes)|voting\s+(?:in\s+favou?r|for)"
-                  r"|(?:supported|backed|endorsed)(?=_OBJECT_)"),
+                  r"|vot(?:ed|ing)\s+[\"“‘']yes[\"”’']|(?:supported|backed|endorsed)(?=_OBJECT_)"),
 )
 # A verb such as "supported" is a vote only with the vote as its object ("supported the resolution").
 _OBJECT = (r"\s+(?:(?:the|a|this|that|its)\s+(?:[\w'’-]+\s+){0,4}(?:resolution|motion|draft|text|measure|document|"
@@ -81,8 +81,9 @@ def _list_regex() -> str:
     return rf"(?P<list>{name}(?:\s*,\s*(?:and\s+)?{name}|\s+(?:and|as\s+well\s+as)\s+{name})*)"
 
 
-# The vote as the object of a position ("voted against the resolution: …").
-_THE_TEXT = r"(?:\s+(?:the|this|that)\s+(?:resolution|text|draft|measure|document|motion))?"
+# The vote as the object of a position ("voted against the resolution: …", "abstain their votes, including …").
+_THE_TEXT = (r"(?:\s+(?:the|this|that)\s+(?:resolution|text|draft|measure|document|motion)|\s+(?:their|its)\s+votes?"
+             r"|\s+from\s+(?:the\s+)?vot(?:e|ing))?")
 # A table in prose: "Kazakhstan - abstained; Kyrgyzstan - against".
 TABLE_POSITIONS = (("did not vote", r"did\s+not\s+vote|not\s+voting|absent|non-voting"),
                    ("abstained", r"abstained|abstention|abstain"),
@@ -116,6 +117,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?=[.;]|$|,?\s+(?:while|whereas|but)\b)", re.I)
         _COMPILED["paren"] = re.compile(  # "35 countries abstained (Algeria, …, Kazakhstan, …)"
             rf"(?P<position>{POSITION})(?:\s+from\s+(?:the\s+)?voting)?\s*\((?P<list>[^()]{{1,800}})\)", re.I)
+        _COMPILED["paren_subject"] = re.compile(  # "… allies (Armenia, Kyrgyzstan, Kazakhstan) abstained"
+            rf"\((?P<list>[^()]{{1,300}})\){_ADVERBS}\s+(?P<position>{POSITION})", re.I)
         _COMPILED["as_did"] = re.compile(rf"(?P<position>{POSITION})[^.;]{{0,60}}?,\s+as\s+did\s+{lst}", re.I)
         _COMPILED["table"] = re.compile(rf"(?P<list>(?:the\s+)?(?:{_ca_alternation()}))\s*[-–—:]\s*"
                                         rf"(?P<position>{TABLE_POSITION})\b(?=\s*(?:[;,.)]|$|\n))")
@@ -155,7 +158,7 @@ def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
                     at = c.end("position")
             if kind == "among_are" and re.search(POSITION, text[m.start("list"):m.end("list")], re.I):
                 continue  # another position inside the list: its states are not all of this one
-            if kind == "paren" and not _NAME_LIST.fullmatch(text, m.start("list"), m.end("list")):
+            if kind in ("paren", "paren_subject") and not _NAME_LIST.fullmatch(text, m.start("list"), m.end("list")):
                 continue  # "(as in March)", "(141 in favour)": an aside, not the list of who took the position
             for p in matches:
                 pos_start = p.start("position")
@@ -191,10 +194,78 @@ def _continued_list(seed, sentences: list, i: int) -> list[VoteRow]:
     return [VoteRow(m, position_of(lead), lead.group("position"), at) for m in sent.ca]
 
 
+# A list set out under a heading line: "Abstained:", "Member states that voted against the resolution", "For (141):",
+# then one line per name or per letter ("- Kazakhstan", "K: Kazakhstan, Kyrgyzstan").
+HEADING_POSITIONS = (("did not vote", r"no\s+vote(?:\s+recorded)?|did\s+not\s+vote|not\s+voting|absent|non-voting"),
+                     ("abstained", r"abstained|abstaining|abstentions?"),
+                     ("in favour", r"(?:voted\s+|voting\s+)?(?:in\s+favou?r|for|yes)"),
+                     ("against", r"(?:voted\s+|voting\s+)?(?:against|no)"))
+_HEADING = re.compile(
+    r"(?i)(?:(?:the\s+)?(?:following\s+)?(?:\d+\s+)?(?:countries|member\s+states|states|nations|delegations)"
+    r"(?:\s+(?:that|which|who))?\s+)?(?P<position>" + "|".join(f"(?P<h{i}>{p})" for i, (_, p) in
+                                                               enumerate(HEADING_POSITIONS)) + r")"
+    r"(?:\s+(?:the|this)\s+(?:resolution|motion|text|draft|measure)|\s+(?:of|from)\s+[a-z][\w\s'’]{0,40}?)?"
+    r"(?:\s*\(\d+\))?\s*:?")
+_LIST_PREFIX = re.compile(r"\s*(?:[-–•*·]\s*|[A-Z]\s*:\s*|\d{1,3}[.)]\s+)?")
+_LIST_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|de|da|del|d['’][A-Z][\w'’.-]*)$")
+
+
+def _name_line(words: str) -> bool:
+    """A line of a list of states: names only, one or several, with a bullet or a letter before them."""
+    body = words[_LIST_PREFIX.match(words).end():].strip().rstrip(",;.")
+    if not body or ":" in body:
+        return False
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.sub(r"\s*\([^()]{1,40}\)", "", body)):
+        names = item.split()
+        if not 1 <= len(names) <= 6 or not names[0][:1].isupper() or not all(_LIST_WORD.match(w) for w in names):
+            return False
+    return True
+
+
+def _heading_position(sentences: list, i: int) -> tuple[int, re.Match] | None:
+    """For a line of state names, the heading its list is set out under (index, match), else None."""
+    if not _name_line(sentences[i].words):
+        return None
+    for j in range(i - 1, max(-1, i - 250), -1):
+        words = sentences[j].words
+        heading = _HEADING.fullmatch(words)
+        if heading:
+            return (j, heading) if _in_vote_context(sentences, j) else None
+        if not _name_line(words):
+            return None
+    return None
+
+
+def _under_heading(seed, sentences: list, i: int) -> list[dict]:
+    """The rows of a line of state names set out under a position heading, keyed by the vote the heading's
+    sentence (or those before it, or the article) identifies."""
+    found = _heading_position(sentences, i)
+    if not found:
+        return []
+    j, heading = found
+    position = next(normal for k, (normal, _) in enumerate(HEADING_POSITIONS) if heading.group(f"h{k}"))
+    at = sentences[j].start + heading.start("position")
+    vote = identify(seed.text, _scopes(sentences, j)) or _article_vote(sentences, j)
+    if vote is None:
+        return []
+    sent = sentences[i]
+    return [{"source": seed.name, "indicator": VOTE_INDICATOR, "country_iso3": m.iso3, "country": country_name(m.iso3),
+             "value": None, "value_low": None, "value_high": None, "qualifier": "", "position": position,
+             "vote": vote.vote, "value_text": heading.group("position"), "unit": "", "year": vote.year,
+             "year_basis": "stated" if vote.year else "", "as_of": vote.as_of, "attribution": "", "review": "",
+             "quote": seed.text[at:sent.end], "start": at, "end": sent.end,
+             "value_start": at, "value_end": at + len(heading.group("position"))} for m in sent.ca]
+
+
 def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     """The vote rows of sentence i: each state's position, keyed by the vote the text identifies."""
     sent = sentences[i]
-    if not sent.ca or not _in_vote_context(sentences, i) or _SEVERAL.search(sent.words):
+    if not sent.ca:
+        return []
+    listed = _under_heading(seed, sentences, i)
+    if listed:
+        return listed
+    if not _in_vote_context(sentences, i) or _SEVERAL.search(sent.words):
         return []
     continued = _continued_list(seed, sentences, i)
     if not continued and not _POSITION_WORD.search(sent.words):
