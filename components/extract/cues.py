@@ -105,7 +105,9 @@ AFTER = (
 )
 BEFORE = (
     ("a share of remittances (by where they come from), not of GDP",
-     r"\bshare\s+(?:in|of)\s+(?:the\s+)?(?:total\s+|all\s+)?(?:\w+\s+)?(?:remittances|transfers|inflows)\b[^;]*$"),
+     r"\bshare\s+(?:in|of)\s+(?:the\s+)?(?:total\s+|all\s+)?(?:\w+\s+)?(?:remittances|transfers|inflows)\b"
+     r"(?!\s+(?:in|to|of)\s+(?:the\s+)?(?:(?:country|nation|state|economy)['’]s\s+|\w+['’]s\s+)?(?:GDP|gross\s+domestic))"
+     r"[^;]*$"),  # not "the share of remittances in GDP": that is the share of GDP
     ("a change, not a level",
      r"\b(?:fell|rose|grew|dropped|declined|increased|decreased|shrank|shrunk|climbed|jumped|surged|slumped|plunged|slid|"
      r"soared|tumbled|contracted|expanded|went\s+(?:up|down)|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|fall"

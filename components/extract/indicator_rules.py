@@ -323,8 +323,9 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     if re.search(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:exceed|surpass|top|reach)\w*\b",
                  head):
         return family, "a negated or bounding statement, not a figure"
-    if cues.FORECAST.search(sent.text, clause[0], clause[1]):
-        return family, cues.FORECAST_REASON
+    if cues.FORECAST.search(sent.text, clause[0], clause[1]) \
+            and not (cues.CHANGE_FROM.search(head) and _own_year_after(sent, n, clause)):
+        return family, cues.FORECAST_REASON  # not "will fall from 21% in 2022": the starting level, its year stated
     if family == MIGRANTS:
         where = _elsewhere(sent, n, clause, head, tail)
         if where:
@@ -748,9 +749,11 @@ def _previous_state(sent: Sentence, family: str) -> str:
     counted."""
     places = [o for o in sent.others if not (family == MIGRANTS and _DESTINATION.search(
         sent.text, max(sent.start, o[0] - 24), o[0]))]  # "15,000 in South Korea": a destination, not a rival
-    if sent.ca or places or not sent.earlier or re.search(r"\bRussia['’]s\b", sent.words):
+    # A paragraph of one sentence (a web page's usual layout) continues the sentence that ends the paragraph before.
+    before = sent.earlier or sent.prior[-1:]
+    if sent.ca or places or not before or re.search(r"\bRussia['’]s\b", sent.words):
         return ""  # "Russia's share in transfers to the republic is 96%": Russia's figure, not the state's
-    for back, (s, e) in enumerate(reversed(sent.earlier[-CARRY_SENTENCES:])):
+    for back, (s, e) in enumerate(reversed(before[-CARRY_SENTENCES:])):
         if back == 0 and family not in sent.families and family not in families(sent.text[s:e]):
             return ""
         if back > 0 and family not in sent.families:
