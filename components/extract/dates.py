@@ -52,6 +52,9 @@ OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|thes
                       r"|to\s+date|over\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?(?:years|decades)|in\s+some\s+years"
                       r"|since\s+independence|in\s+(?:the\s+)?(?:past|recent|previous|earlier)\s+years"
                       r"|historically|traditionally|typically|usually|on\s+average)\b")
+# A period told by an event ("prior to the war", "since the invasion"): the sentence's own time, not the paragraph's year.
+EVENT_TIME = re.compile(r"(?i)\b(?:prior\s+to|before|since|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
+                        r"(?:war|invasion|pandemic|mobili[sz]ation)\b")
 SAME_PERIOD = re.compile(r"(?i)\b(?:in\s+the\s+same\s+(?:period|year|months?|half)|that\s+year|the\s+same\s+year|"
                          r"over\s+the\s+same\s+period)\b")
 
@@ -136,7 +139,7 @@ def period_for(text: str, number: tuple[int, int], sentence: tuple[int, int], cl
     if found:
         own = _own(text, number, found, clause, others)
         return _period(own, "stated") if own else NONE
-    if OWN_TIME.search(text, s, e) and not SAME_PERIOD.search(text, s, e):
+    if (OWN_TIME.search(text, s, e) or EVENT_TIME.search(text, s, e)) and not SAME_PERIOD.search(text, s, e):
         return NONE
     for ps, pe in reversed(earlier):
         found = time_words(text, ps, pe, published)

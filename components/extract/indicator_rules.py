@@ -337,6 +337,10 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
         reason = cues.clause_trap(sent.text[clause[0]:clause[1]] if how else sent.words, n.kind)
         if reason:
             return family, reason
+    if how in ("anaphora", "previous") and _COUNT_ANAPHOR.match(sent.words) and sent.prior:
+        reason = cues.clause_trap(sent.text[slice(*sent.prior[-1])], n.kind)
+        if reason:  # "… work patents fall on citizens of Uzbekistan. Their number reached 1.3 million": patents
+            return family, reason
     if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
                               and how not in ("after", "before", "list", "series", "subject", "clause")
                               and not (how in ("anaphora", "previous", "group") and family in carried)):
@@ -388,9 +392,18 @@ def _predicate_after(sent: Sentence, n: Number, clause: tuple[int, int], tail: s
     if cues.VERB.search(tail):
         return ""
     start = n.tail_start + len(tail)
+    part = _APPOSED_PART.match(sent.text, start, clause[1])
+    if part:  # "517,300 nationals, including 81,800 women, left the country": the verb after the part is the whole's
+        start = part.end()
     end = min([q.lead for q in sent.numbers if q.lead >= start and q.kind in ("count", "percent", "money")]
               + [clause[1]])
     return sent.text[start:end]
+
+
+# A sentence whose subject is the count of the sentence before ("Their number reached …", "This figure is …").
+_COUNT_ANAPHOR = re.compile(r"(?i)\W*(?:(?:their|its|this|that|the\s+same)\s+(?:number|figure|total|count|tally)"
+                            r"|the\s+(?:figure|total|tally))\b")
+_APPOSED_PART = re.compile(r"\s*,\s*(?:including|among\s+them|of\s+(?:whom|them))\s+[^,;]{1,60},")
 
 
 def _inherited(sent: Sentence, n: Number, head: str, tail: str, previous: Judged) -> tuple[str, str] | None:
