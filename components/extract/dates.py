@@ -52,7 +52,7 @@ OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|thes
                       r"|to\s+date|over\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?(?:years|decades)|in\s+some\s+years"
                       r"|since\s+independence|in\s+(?:the\s+)?(?:past|recent|previous|earlier)\s+years"
                       r"|historically|traditionally|typically|usually|on\s+average)\b")
-# A period told by an event ("prior to the war", "since the invasion"): the sentence's own time, not the paragraph's year.
+# A period told by an event ("prior to the war", "since the invasion"): the sentence's own time, not the paragraph's.
 EVENT_TIME = re.compile(r"(?i)\b(?:prior\s+to|before|since|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
                         r"(?:war|invasion|pandemic|mobili[sz]ation)\b")
 SAME_PERIOD = re.compile(r"(?i)\b(?:in\s+the\s+same\s+(?:period|year|months?|half)|that\s+year|the\s+same\s+year|"
