@@ -25,6 +25,8 @@ LAST_YEAR = "Last year, remittances made up 23 percent of Kyrgyzstan's GDP, the 
     ("08:10 / 14.09.2022", date(2022, 9, 14)),
     ("Thursday, August 04, 2016", date(2016, 8, 4)),
     ("By Test Wire July 21, 2018", date(2018, 7, 21)),
+    ("by test wire July 21, 2018", date(2018, 7, 21)),
+    ("Jane Example Mar 3, 2024", date(2024, 3, 3)),
     ("date 2023-11-30 16:05", date(2023, 11, 30)),
     ("Economy 12 January 2021 14:20 (UTC +05:00)", date(2021, 1, 12)),
     ("14:05, 03 мая 2017", date(2017, 5, 3)),

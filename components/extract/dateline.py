@@ -56,7 +56,7 @@ def stated_publication_date(text: str, start: int = 0, end: int | None = None) -
     for line in lines[:HEADER_LINES]:
         found = DATE.search(line)
         if found and _wire_dateline(line, found):
-            return _as_date(found) if not found_dates else _one(found_dates + [_as_date(found)])
+            return _one([*found_dates, _as_date(found)])
         if len(_WORD.findall(line)) >= 25:  # the story has begun
             break
         if found and _date_line(line, found):
@@ -90,7 +90,10 @@ def _date_line(line: str, found: re.Match[str]) -> bool:
     if _STAMP.search(before) or _BYLINE.match(line):
         return not line.endswith(".")
     rest = _WORD.findall(_NOISE.sub(" ", before + " " + after))
-    return not rest or (_TIME.search(line) is not None and len(rest) <= 3)
+    if not rest or (_TIME.search(line) is not None and len(rest) <= 3):
+        return True
+    # A byline without "By": a name, then the date ending the line ("Jane Example Mar 3, 2024").
+    return len(rest) <= 3 and all(w[0].isupper() for w in rest) and not _WORD.search(after)
 
 
 def _as_date(found: re.Match[str]) -> date | None:
