@@ -19,18 +19,27 @@ GDP = re.compile(r"(?i)\bGDP\b|gross\s+domestic\s+product|\beconom(?:y|ies)(?:['
 CITIZENSHIP = re.compile(r"(?i)\bcitizenship\b|\bpassports?\b|\bnaturali[sz]\w*|\bbec(?:a|o)me\s+(?:Russian\s+)?"
                          r"(?:citizens|nationals)|\bnew\s+(?:Russian\s+)?citizens\b")
 CITIZENSHIP_WEAK = re.compile(r"(?i)\b(?:acquisitions|naturali[sz]\w*|new\s+citizens|passports)\b")
-# The citizenship of a Central Asian state itself ("Kazakhstan granted citizenship to…", "became citizens of
-# Kyrgyzstan", "Uzbek passports"), where the article does not name Russian citizenship: not a grant of Russia's.
+# The citizenship of a Central Asian state itself, where the article does not name Russian citizenship: not a grant
+# of Russia's. Read only where the state grants it ("Kazakhstan granted citizenship to…") or its citizenship is what
+# is acquired ("became citizens of Kyrgyzstan", "took Kyrgyz passports", "Uzbek citizenship was granted to…"); not
+# where it is held ("holders of Tajik passports obtained citizenship in Russia", "keeping their Tajik passports").
 _CA_STATE = r"(?:Kazakhstan|Kyrgyzstan|(?:the\s+)?Kyrgyz\s+Republic|Tajikistan|Turkmenistan|Uzbekistan)"
 _CA_ADJECTIVE = r"(?:Kazakh(?:stani)?|Kyrgyz(?:stani)?|Tajik(?:istani)?|Turkmen(?:istani)?|Uzbek(?:istani)?)"
-OWN_CITIZENSHIP = re.compile(rf"\b(?:{_CA_ADJECTIVE}|{_CA_STATE}['’]s?)\s+(?:citizenship|nationality|passports?)\b"
-                             rf"|\b(?:citizenship|nationality)\s+of\s+(?:the\s+)?{_CA_STATE}"
+_CA_CITIZENSHIP = (rf"(?:(?:{_CA_ADJECTIVE}|{_CA_STATE}['’]s?)\s+(?:citizenship|nationality|passports?)\b"
+                   rf"|(?:citizenship|nationality|passports?)\s+of\s+(?:the\s+)?{_CA_STATE})")
+_ACQUIRING = (r"(?:acquir\w+|receiv\w+|obtain\w*|grant(?:s|ed|ing)?|got|gotten|get|gets|getting|given|gives?|gave|"
+              r"giving|issu\w+|took|taken|takes?|taking|gain\w+|award\w+|adopt\w+|accept\w+|conferr\w+|"
+              r"appl(?:y|ied|ies|ying)\s+for)")
+OWN_CITIZENSHIP = re.compile(rf"\b{_ACQUIRING}\s+(?:(?:the|their|its|his|her|new)\s+)?{_CA_CITIZENSHIP}"
+                             rf"|\b{_CA_CITIZENSHIP}\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?"
+                             r"(?:granted|given|issued|awarded|conferred)\b"
                              rf"|\bbec(?:a|o)me\s+(?:\w+\s+)?(?:citizens|nationals)\s+of\s+(?:the\s+)?{_CA_STATE}"
                              rf"|\b{_CA_STATE}\s+(?:has\s+|had\s+)?(?:granted|grants|gave|gives|issued|awarded)\s+"
                              rf"(?:its\s+)?(?:citizenship|passports|nationality)")
 RUSSIAN_CITIZENSHIP = re.compile(r"(?i)\bRussian\s+(?:citizenship|passports?|nationality|citizens|nationals)\b|"
-                                 r"\b(?:citizenship|citizens|nationals|passports?)\s+of\s+(?:the\s+)?Russia"
-                                 r"|\bRussia\s+(?:has\s+|had\s+)?(?:granted|grants|gave|issued)\b")
+                                 r"\b(?:citizenship|citizens|nationals|passports?|nationality)\s+(?:of|in|from)\s+"
+                                 r"(?:the\s+)?Russia(?:n\s+Federation)?\b|\bRussia['’]s\s+(?:citizenship|passports?|"
+                                 r"nationality)\b|\bRussia\s+(?:has\s+|had\s+)?(?:granted|grants|gave|issued)\b")
 ACQUIRED = re.compile(r"(?i)\b(?:acquir\w+|receiv\w+|obtain\w*|grant\w*|got|gotten|get|gets|getting|given|giv\w+|"
                       r"issu\w+|bec(?:a|o)me|becoming|took|taken|tak\w+|gain\w+|award\w+|natural\w+|new|adopt\w+|accept\w+|"
                       r"approv\w+|conferr\w+|acquisitions?|grants?|went\s+to|handed|swore|sworn)\b")

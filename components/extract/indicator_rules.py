@@ -58,6 +58,7 @@ class Sentence:
     vote_words: bool = False  # names the UN, a resolution or a vote
     prior: list[tuple[int, int]] = field(default_factory=list)  # the few sentences before, across paragraphs
     follows: str = ""  # what the sentence just before counted instead of an indicator ("students…"), if that
+    paragraph_ca: bool = False  # some sentence of its paragraph names a Central Asian state
 
     @property
     def text(self) -> str:
@@ -94,7 +95,9 @@ def read_article(seed: Seed) -> Reading:
         if sent.heading:
             recent = [(sent.index, f) for f in sorted(sent.families)]
         carried = _carried(recent, sent.index)
-        sent.follows = follows
+        # Across a paragraph break only into a sentence that names no state ("The number of them has dropped …"): one
+        # that names its own ("Uzbekistan had about 1.1 million …") opens another topic.
+        sent.follows = follows if i and (sentences[i - 1].paragraph == sent.paragraph or not sent.ca) else ""
         rows, out = _quantities(sent, carried, dated)
         dated[sent.start] = {r["indicator"] for r in rows}
         what = [x["reason"] for x in out if x["reason"] in cues.WHAT_REASONS or x["reason"] == ABROAD_REASON]
@@ -142,6 +145,9 @@ def _sentences(seed: Seed) -> list[Sentence]:
             sent.vote_words = bool(VOTE_CONTEXT.search(words))
             sent.prior = [(o.start, o.end) for o in out[-CARRY_SENTENCES:]]
             out.append(sent)
+        named = any(o.ca for o in out[len(out) - len(spans):])
+        for o in out[len(out) - len(spans):]:
+            o.paragraph_ca = named
     return out
 
 
@@ -304,7 +310,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     if family == MIGRANTS and _from_russia(sent, n):
         return family, "migrants from Russia (Russians working elsewhere), not Central Asians in Russia"
     if sent.follows and family in (MIGRANTS, CITIZENSHIP) and family not in sent.families \
-            and family not in _local_families(sent, clause) \
+            and family not in _local_families(sent, clause) and not _IN_RUSSIA.search(sent.words) \
             and not (sent.follows == ABROAD_REASON and cues.RUSSIA.search(sent.words)):
         return family, sent.follows  # "… visited Russia to study. Tajikistan was second (58,964)": the same count
     if family == MIGRANTS and _whole_of_part(sent, n, clause, head):
@@ -348,6 +354,13 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     return family, owner
 
 
+# A sentence's own verb of being, living or working in Russia ("Uzbekistan had about 1.1 million in Russia"): it
+# says what its number counts, whatever the sentence before counted instead (deportations, students).
+_IN_RUSSIA = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|live[sd]?|living|work(?:s|ed|ing)?|stay(?:s|ed|ing)?"
+                        r"|resid(?:es?|ed|ing)|employed)\s+(?:(?!\w+(?:ed|en)\b)[\w,.'’-]+\s+){0,5}?in\s+(?:the\s+)?"
+                        r"Russia(?:n\s+Federation)?\b(?!['’])")
+
+
 # A state's migrants in Russia or its citizens naturalised there number thousands to a few million: fewer than a
 # thousand is an anecdote ("three migrants were attacked"), more than twenty million a mis-scaled or money figure.
 FEWEST_MIGRANTS = 1000
@@ -367,13 +380,27 @@ def _implausible(n: Number, family: str) -> str:
 
 
 _FROM_RUSSIA = re.compile(r"(?i)\b(?:workers|migrants|citizens|nationals|people|specialists)\s+from\s+(?:the\s+)?"
-                          r"Russia(?:n\s+Federation)?\b|\bRussians\b")
+                          r"Russia(?:n\s+Federation)?\b")
+_FROM_RUSSIA_HEAD = re.compile(r"(?i)\s*(?:[a-z-]+\s+)?(?:workers|migrants|citizens|nationals|people|specialists)\s+"
+                               r"from\s+(?:the\s+)?Russia(?:n\s+Federation)?\b")
+_PEOPLE_NOUN = re.compile(r"(?i)\b(?:workers|migrants|citizens|nationals|people|persons|residents|specialists|"
+                          r"labou?rers|Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?)\b")
 
 
 def _from_russia(sent: Sentence, n: Number) -> bool:
-    """"There were twice as many workers from Russia — 32,000 …": Russia the origin of the people counted, no Central
-    Asian state named before the number."""
-    return bool(_FROM_RUSSIA.search(sent.text, sent.start, n.lead)) and not any(m.start < n.lead for m in sent.ca)
+    """"There were twice as many workers from Russia — 32,000 …", "32,000 workers from Russia": people from Russia
+    are who is counted, named as the number's head noun or as the last people named before it (no Central Asian
+    state before the number). Not "1 million Tajik migrants" (a Central Asian demonym right after the number), nor
+    "Many Russians resent the …" (Russians named, but not as the ones counted)."""
+    text = sent.text
+    if any(n.tail_start <= m.start <= n.tail_start + 24 and not re.search(r"[,;:.()]", text[n.tail_start:m.start])
+           for m in sent.ca):
+        return False
+    if _FROM_RUSSIA_HEAD.match(text, n.tail_start):
+        return True
+    before = list(_FROM_RUSSIA.finditer(text, sent.start, n.lead))
+    return bool(before) and not _PEOPLE_NOUN.search(text, before[-1].end(), n.lead) \
+        and not any(m.start < n.lead for m in sent.ca)
 
 
 def _breakdown_after_colon(head: str) -> bool:
@@ -778,8 +805,9 @@ def _previous_state(sent: Sentence, family: str) -> str:
     counted."""
     places = [o for o in sent.others if not (family == MIGRANTS and _DESTINATION.search(
         sent.text, max(sent.start, o[0] - 24), o[0]))]  # "15,000 in South Korea": a destination, not a rival
-    # A paragraph of one sentence (a web page's usual layout) continues the sentence that ends the paragraph before.
-    before = sent.earlier or sent.prior[-1:]
+    # A paragraph that names no state (a web page's one-sentence paragraphs, a paragraph under a heading) continues
+    # the sentence that ends the paragraph before; not one that goes on to name a state ("In Kyrgyzstan, the share …").
+    before = sent.earlier or (sent.prior[-1:] if not sent.paragraph_ca else [])
     if sent.ca or places or not before or re.search(r"\bRussia['’]s\b", sent.words):
         return ""  # "Russia's share in transfers to the republic is 96%": Russia's figure, not the state's
     for back, (s, e) in enumerate(reversed(before[-CARRY_SENTENCES:])):

@@ -191,9 +191,13 @@ def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
     return sorted(found, key=lambda v: (v.start, v.mention.start))
 
 
-# A position taken on several resolutions at once ("abstained on two resolutions"): no one resolution to key it to.
-_SEVERAL = re.compile(r"(?i)\b(?:two|three|four|both|several|all)\s+(?:[\w.'’-]+\s+){0,3}?(?:resolutions|votes|texts|"
-                      r"drafts)\b|\bvotes\s+on\s+(?:[\w'’-]+\s+){0,3}?resolutions\b")
+# A position taken on several resolutions at once ("abstained on both resolutions", "voted against the two
+# resolutions"): no one resolution to key it to. Read only as the object right after the position's words, so that
+# "abstained in the March 2 vote …, as it did in both previous votes" keeps its vote.
+_SEVERAL = re.compile(_ADVERBS + r"\s*(?:(?:on|in|at|during|for|from|over)\s+)?(?:(?:the\s+)?voting\s+(?:on|for)\s+)?"
+                      r"(?:(?:the|these|those|(?:either|each|all|both)\s+of\s+the)\s+)?(?:(?:two|three|four|both|several|"
+                      r"all)\s+(?:[\w.'’-]+\s+){0,3}?(?:resolutions|votes|texts|drafts)\b|(?:[\w.'’-]+\s+){0,2}?votes\s+on\s+"
+                      r"(?:[\w'’-]+\s+){0,3}?resolutions\b)", re.I)
 # "The countries voting against included China. Others were Iran, Kazakhstan and Cuba": the list goes on.
 _OTHERS_WERE = re.compile(r"(?i)^\W*(?:others|other\s+(?:countries|states|nations|members))\s+(?:were|are|included|"
                           r"include)\b")
@@ -284,12 +288,13 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     listed = _under_heading(seed, sentences, i)
     if listed:
         return listed
-    if not _in_vote_context(sentences, i) or _SEVERAL.search(sent.words):
+    if not _in_vote_context(sentences, i):
         return []
     continued = _continued_list(seed, sentences, i)
     if not continued and not _POSITION_WORD.search(sent.words):
         return []
-    found = continued or positions_in(seed.text, sent.start, sent.end)
+    found = [v for v in continued or positions_in(seed.text, sent.start, sent.end)
+             if not _SEVERAL.match(seed.text, v.start + len(v.words))]
     quote_start = min([sent.start] + [v.start for v in continued])
     rows = []
     for k, v in enumerate(found):
