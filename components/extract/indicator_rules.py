@@ -304,7 +304,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
-    implausible = _implausible(n, family)
+    implausible = _implausible(sent, n, clause, family)
     if implausible:
         return family, implausible
     if family == MIGRANTS and _from_russia(sent, n):
@@ -362,21 +362,51 @@ _IN_RUSSIA = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|live[sd]?|living
 
 
 # A state's migrants in Russia or its citizens naturalised there number thousands to a few million: fewer than a
-# thousand is an anecdote ("three migrants were attacked"), more than twenty million a mis-scaled or money figure.
+# thousand is an anecdote ("three migrants were attacked", "assistance to 976 migrant workers"), unless the sentence
+# states it as the stock in Russia ("There are some 800 Turkmen workers in Russia"), and even then not a handful
+# (under a hundred). More than twenty million is a mis-scaled or money figure.
 FEWEST_MIGRANTS = 1000
+FEWEST_STATED_MIGRANTS = 100
 MOST_PEOPLE = 20_000_000
+TOO_FEW = (f"under {FEWEST_MIGRANTS:,} and not stated as a stock in Russia ('there are … in Russia', '… live in Russia'"
+           f"): too few to be a state's migrants (an anecdote or a small group)")
+TOO_FEW_STATED = f"under {FEWEST_STATED_MIGRANTS}: a handful of people, not a state's migrants in Russia"
 
 
-def _implausible(n: Number, family: str) -> str:
+def _implausible(sent: Sentence, n: Number, clause: tuple[int, int], family: str) -> str:
     """The reason a count is no state's figure by its size alone, else empty."""
     size = n.value if n.value is not None else n.high
     if size is None or family not in (MIGRANTS, CITIZENSHIP):
         return ""
     if size > MOST_PEOPLE:
         return "more people than any of these states' migrants or new citizens number (a mis-scaled figure or money)"
-    if family == MIGRANTS and size < FEWEST_MIGRANTS:
-        return "too few to be a state's migrants in Russia (an anecdote or a small group)"
+    if family == MIGRANTS and size < FEWEST_STATED_MIGRANTS:
+        return TOO_FEW_STATED
+    if family == MIGRANTS and size < FEWEST_MIGRANTS and not _stated_stock(sent, n, clause):
+        return TOO_FEW
     return ""
+
+
+_RUSSIA_PLACE = r"in\s+(?:the\s+)?Russia(?:n\s+Federation)?\b(?!['’])"
+_STOCK_HEAD = re.compile(r"(?i)\b(?:there\s+(?:are|were|is|was)|(?:has|have|had))\s+(?:[a-z]+\s+){0,2}$")
+_STOCK_AFTER = re.compile(r"(?i)\s*(?:(?!who\b|that\b|which\b)[\w'’-]+\s+){0,4}?(?:(?:are|were|is|was|live[sd]?|"
+                          r"work(?:s|ed)?|stay(?:s|ed)?|resid(?:es?|ed))\s+(?:(?:now|still|currently|legally|officially)"
+                          r"\s+)?)?" + _RUSSIA_PLACE)
+_FINITE_BEFORE_RUSSIA = re.compile(r"(?i)\b(?:are|were|is|was|live[sd]?|work(?:s|ed)?|stay(?:s|ed)?|resid(?:es?|ed))\s+"
+                                   r"(?:(?:now|still|currently|legally|officially)\s+)?" + _RUSSIA_PLACE)
+
+
+def _stated_stock(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
+    """"There are some 800 Turkmen workers in Russia", "Turkmenistan has 800 workers in Russia", "800 Turkmens live
+    in Russia": the number is the subject (or the object of 'there are', 'has') of a verb of being in Russia. Not
+    "Four migrants working in Russia told reporters" (a participle), nor "… who work in Russia" (a relative clause)."""
+    text = sent.text
+    after = _STOCK_AFTER.match(text, n.tail_start, clause[1])
+    if not after:
+        return False
+    if _STOCK_HEAD.search(text, clause[0], n.lead):
+        return True
+    return bool(_FINITE_BEFORE_RUSSIA.search(text, n.tail_start, after.end()))
 
 
 _FROM_RUSSIA = re.compile(r"(?i)\b(?:workers|migrants|citizens|nationals|people|specialists)\s+from\s+(?:the\s+)?"
