@@ -32,8 +32,9 @@ TRAPS = {
                                                        "the two resolutions on the war.",
     "a departure flow carried into a paragraph that names no state": "In the first half of the year, 212,000 Tajik "
                                                                      "migrants left the country to seek work.\n\n"
-                                                                     "Their number dropped by 6 percent (13,500) on "
-                                                                     "the year before.",
+                                                                     "The number of them has reportedly dropped by "
+                                                                     "nearly 6.0 percent (13,500) compared to the "
+                                                                     "same period of 2020.",
     "under a thousand, not stated as the stock in Russia": "Some 700 Turkmen workers in Russia received food parcels "
                                                            "from the embassy.",
     "under a hundred, even stated as the stock in Russia": "There are some 60 Turkmen workers in Russia, the embassy "
