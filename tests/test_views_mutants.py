@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pandas as pd
 
 from components.indicators import BY_ID
 from components.store import Story
-from components.views.article import article_html, articles_html
+from components.views.article import Quotes, article_html, articles_html, excerpt_html, one_article_html
 from components.views.context import context_html, item_html
 from components.views.context import timeline as context_timeline
 from components.views.frames import complete
@@ -514,3 +515,86 @@ def test_an_item_without_a_primary_article_links_to_the_short_id() -> None:
 def test_an_item_without_states_or_source_has_no_data_attributes() -> None:
     row = next(context_table([{"category": "Counts", "source": "", "countries": ""}]).itertuples())
     assert item_html(row).startswith("<li><strong")
+
+
+# --- one article's page, the sentence in place, and where a quote link leads (article.Quotes) ----------------------
+
+def test_an_articles_own_page_links_back_to_the_charts_on_the_page_it_is_given() -> None:
+    html = one_article_html(multi_story(), "a.txt", base="index.html")
+    assert re.findall(r'<a class="back" href="([^"]+)"', html) == ["index.html#panel-migrant_workers",
+                                                                  "index.html#context"]
+
+
+def test_without_a_named_first_article_every_quote_id_is_short() -> None:
+    story = replace(multi_story(), package={})
+    assert list(marks(one_article_html(story, "b.txt"))) == ["q-0", "q-17"]
+
+
+def test_no_article_row_and_no_named_file_shows_the_first_seed() -> None:
+    story = replace(multi_story(()), package={})
+    assert marks(articles_html(story)) == {"q-0": "Alpha said <strong>12</strong>.",
+                                           "q-15": "<strong>Alpha</strong> again."}
+    named = replace(multi_story(()), package={"article": {"file": "b.txt"}})
+    assert marks(articles_html(named)) == {"q-0": "Beta counted <strong>34</strong>.",
+                                           "q-17": "<strong>Beta</strong> left."}
+
+
+PARAGRAPHS = "One & all.\nTwo.\nBefore <it>. Nine said 42 today. After it.\nFour.\nFive."  # test material
+SAID = PARAGRAPHS.index("Nine"), PARAGRAPHS.index("today.") + 6, PARAGRAPHS.index("42"), PARAGRAPHS.index("42") + 2
+
+
+def test_an_excerpt_is_the_quotes_paragraph_alone_with_its_number_strong() -> None:
+    assert excerpt_html(PARAGRAPHS, *SAID) == (
+        "<p>Before &lt;it&gt;. <mark>Nine said <strong>42</strong> today.</mark> After it.</p>")
+
+
+def test_an_excerpt_at_the_texts_very_start_or_end_keeps_every_word_of_its_paragraph() -> None:
+    alone = "Nine said 42 today. After it!"  # no line break at all
+    assert excerpt_html(alone, 0, 19, 10, 12) == "<p><mark>Nine said <strong>42</strong> today.</mark> After it!</p>"
+    first_line_empty = "\nBefore. Nine said 42."
+    assert excerpt_html(first_line_empty, 9, 22, 19, 21) == "<p>Before. <mark>Nine said <strong>42</strong>.</mark></p>"
+
+
+def test_quotes_lead_to_this_page_to_the_articles_page_or_show_the_sentence_in_place() -> None:
+    story = multi_story()
+    assert [Quotes(story).href(s, at) for s, at in (("a.txt", 15), ("b.txt", 0))] == ["#q-15", "#q-b-0"]
+    assert Quotes(story, "pages").href("b.txt", 17) == "articles/b.html#q-b-17"
+    excerpt = Quotes(story, "excerpt")
+    assert excerpt.href("b.txt", 0) is None, "a sentence at the text's first character is shown in place too"
+    assert excerpt.href("b.txt", -1) == "#q-b--1" and excerpt.href("c.txt", 3) == "#q-c-3"  # no quote / no seed
+
+
+def test_a_profile_link_says_which_way_it_leads() -> None:
+    story = multi_story()
+    assert Quotes(story).link("b.txt", 0, 16, 13, 15) == "<a href='#q-b-0'>Read it in the article ↓</a>"
+    assert Quotes(story, "pages").link("b.txt", 0, 16, 13, 15) == (
+        "<a href='articles/b.html#q-b-0'>Read it in the article →</a>")
+    assert Quotes(story, "excerpt").link("b.txt", 0, 16, 13, 15) == (
+        "<details class='ex'><summary>Read it in the article</summary><div class='article'>"
+        "<p><mark>Beta counted <strong>34</strong>.</mark> Beta left.</p></div>"
+        "<p class='from'>From b: Beta story; pick it under “The articles” to read it whole.</p></details>")
+
+
+def test_a_sentence_in_place_names_its_article_and_its_disclosure() -> None:
+    only_a = Quotes(multi_story(("a.txt",)), "excerpt")  # b.txt has a seed but no article row: its file's name
+    shown = only_a.in_place("b.txt", 17, 27, 17, 21, "(quote)", "quote: a <fact>")
+    assert shown.startswith("<details class='ex'><summary aria-label='quote: a &lt;fact&gt;'>(quote)</summary>")
+    assert "<p class='from'>From b; pick" in shown
+    assert "From The Alpha, 2022-03-01: Alpha story;" in only_a.in_place("a.txt", 0, 14, 11, 13, "(quote)")
+
+
+FACT_B = {"category": "Counts", "label": "leavers", "countries": "", "source": "b.txt", "value_text": "Beta",
+          "quote": "Beta left.", "start": 17, "end": 27, "value_start": 17, "value_end": 21}  # in SEEDS["b.txt"]
+
+
+def test_a_context_fact_links_where_its_quotes_lead() -> None:
+    facts = context_table([FACT_B])
+    pages = context_html(facts, quotes=Quotes(multi_story(), "pages"))
+    assert re.findall(r'href="([^"]+)"', pages) == ["articles/b.html#q-b-17"]
+    in_place = context_html(facts, quotes=Quotes(multi_story(), "excerpt"))
+    found = re.search(r"<li[^>]*>(.*)</li>", in_place).group(1)
+    assert found == (
+        '<strong class="fv">Beta</strong> — leavers '
+        "<details class='ex'><summary aria-label='quote: leavers'>(quote)</summary><div class='article'>"
+        "<p>Beta counted 34. <mark><strong>Beta</strong> left.</mark></p></div>"
+        "<p class='from'>From b: Beta story; pick it under “The articles” to read it whole.</p></details>")
