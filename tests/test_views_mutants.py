@@ -598,3 +598,63 @@ def test_a_context_fact_links_where_its_quotes_lead() -> None:
         "<details class='ex'><summary aria-label='quote: leavers'>(quote)</summary><div class='article'>"
         "<p>Beta counted 34. <mark><strong>Beta</strong> left.</mark></p></div>"
         "<p class='from'>From b: Beta story; pick it under “The articles” to read it whole.</p></details>")
+
+
+# --- a long profile: a row per year (or vote) with what its figures say together --------------------------------------
+
+def rng(source: str, low: float, high: float, year: str, at: int, **extra: object) -> dict:
+    """A range figure ("LOW to HIGH"), no single value."""
+    return figure(source, None, year, at, value_low=float(low), value_high=float(high),
+                  value_text=f"{low:g} to {high:g}", **extra)
+
+
+def row_texts(html: str) -> list[tuple[str, str, str]]:
+    heading = BY_ID["citizenship_grants"].heading
+    return [(r[0][2].removeprefix(heading), r[1][2], r[2][2]) for r in grants_row(html)]
+
+
+def test_a_long_profile_says_each_years_value_range_or_agreement_and_its_latest_article() -> None:
+    story = story_of([  # 11 figures: one row per year. ARTICLES: c.txt undated, b.txt 2022, a.txt 2023
+        *[figure("a.txt", 1, "2010", at) for at in (1, 2, 3, 4)],
+        figure("c.txt", 20, "2011", 10, qualifier="over"), rng("b.txt", 10, 800, "2011", 20, qualifier="about"),
+        figure("a.txt", 400, "2011", 30),
+        figure("c.txt", 5000, "2012", 40, value_text="5,000"),
+        figure("b.txt", 5000, "2012", 50, value_text="5 000", qualifier="about"),
+        figure("a.txt", 5000, "2012", 60, value_text="five thousand", qualifier="nearly"),
+        figure("c.txt", 9, "2013", 70)])
+    read = "Read it in the article ↓"
+    assert row_texts(profile_html(story, "TJK")) == [
+        ("2010 · 4 figures from 1 article", "1", f"Latest, The Alpha, 2023-05-01: Quote a.txt 4. {read}"
+         " and 3 more figures in the data view"),
+        ("2011 · 3 figures from 3 articles", f"about 10 to 800 to about 10 to 800{DIFFER}",
+         f"Latest, The Alpha, 2023-05-01: Quote a.txt 30. {read} and 2 more figures in the data view"),
+        ("2012 · 3 figures from 3 articles", "nearly five thousand",  # one number: the latest article's words
+         f"Latest, The Alpha, 2023-05-01: Quote a.txt 60. {read} and 2 more figures in the data view"),
+        ("2013 · 1 figure from 1 article", "9", f"Latest, c: Quote c.txt 70. {read}")]
+
+
+def test_a_long_list_of_votes_counts_each_position_only_where_they_differ() -> None:
+    def vote(source: str, position: str, resolution: str, at: int) -> dict:
+        return figure(source, None, at=at, position=position, vote=resolution, indicator="un_ga_vote")
+
+    story = story_of([vote("c.txt", "against", "A/RES/1", 1), vote("b.txt", "abstained", "A/RES/1", 2),
+                      vote("a.txt", "abstained", "A/RES/1", 3),
+                      *[vote(s, "abstained", "A/RES/2", 4) for s in ("a.txt", "b.txt", "c.txt")],
+                      *[vote("a.txt", "in favour", "A/RES/3", at) for at in (5, 6, 7, 8, 9)]])
+    heading = BY_ID["un_ga_vote"].heading
+    said = [(r[0][2], r[1][2]) for r in cells(profile_html(story, "TJK")) if r[0][2].startswith(heading)]
+    assert said == [(f"{heading}A/RES/1 · 3 figures from 3 articles", f"against (1) · abstained (2){DIFFER}"),
+                    (f"{heading}A/RES/2 · 3 figures from 3 articles", "abstained"),
+                    (f"{heading}A/RES/3 · 5 figures from 1 article", "in favour")]
+
+
+def test_a_ranges_filter_key_holds_both_ends() -> None:
+    html = profile_html(story_of([rng("a.txt", 10, 800, "2011", 20)]), "TJK", filterable=True)
+    assert re.findall(r"data-key='([^']*)'", html) == ["10.0-800.0"]
+
+
+def test_six_dated_sources_still_draw_a_line_each_and_an_undated_one_is_not_counted() -> None:
+    dated = [figure(f"s{k}.txt", 10 + k, str(2015 + k), k) for k in range(6)]
+    html = profile_html(story_of([*dated, figure("u.txt", 99, "", 50)]), "TJK")
+    heading = BY_ID["citizenship_grants"].heading
+    assert re.findall(r'<img alt="([^:"]*: [^.]*)', html) == [f"{heading}: every figure by year"]
