@@ -98,15 +98,17 @@ DECISION_FIELDS = ("figure", "country_iso3", "year", "qualifier", "vote", "posit
 # An INPUT of extraction, written only by the journalist's desk (components/page/review.py); never rebuilt.
 DECISIONS = (
     Field("source", "string", "Seed file name in seeds/ the decision is about.", True),
-    Field("decision", "string", "accept (a number the extractor left out becomes a figure), reject (a wrong "
-          "figure is dropped) or correct (one field of a figure is changed).", True, DECISION_KINDS),
+    Field("decision", "string", "accept (a number, range or vote position the extractor left out becomes a "
+          "figure), reject (a wrong figure is dropped) or correct (one field of a figure is changed).", True,
+          DECISION_KINDS),
     Field("field", "string", "What the decision changes: 'figure' for accept and reject, else the corrected "
           "column of figures.csv.", True, DECISION_FIELDS),
     Field("indicator", "string", "Indicator of the figure: the extracted one (reject, correct) or the accepted "
           "one.", True, INDICATORS),
     Field("country_iso3", "string", "Country of the figure as extracted (reject, correct) or as accepted.", True,
           CENTRAL_ASIA),
-    Field("value_text", "string", "The number (or position) exactly as written, as it read when decided.", True),
+    Field("value_text", "string", "The number, range (\"60,000 and 70,000\", \"2 to 2.5\") or position words "
+          "exactly as written, as they read when decided.", True),
     Field("value_start", "integer", "Offset where value_text starts in the seed text when decided.", True),
     Field("value_end", "integer", "Offset where value_text ends: seed_text[value_start:value_end] == value_text, "
           "else the decision is stale.", True),
@@ -115,9 +117,14 @@ DECISIONS = (
     Field("start", "integer", "Offset where the quote starts in the seed text.", True),
     Field("end", "integer", "Offset where the quote ends: seed_text[start:end] == quote.", True),
     Field("new_value", "string", "correct: the field's new value (empty clears it); else empty."),
-    Field("year", "year", "accept: the year the figure is for, as the quote or its paragraph states it; "
-          "else empty."),
+    Field("year", "year", "accept of a number: the year the figure is for, as the quote or its paragraph states "
+          "it; else empty (a vote's year is the one its date states)."),
     Field("qualifier", "string", "accept: the article's hedge on the number, if any; else empty.", enum=QUALIFIERS),
+    Field("position", "string", "accept of a vote: the position its words state, normalised; else empty. Added "
+          "after the first files: a file without this column reads as empty.", enum=POSITIONS),
+    Field("vote", "string", "accept of a vote: the resolution the article's date or subject names (e.g. "
+          "A/RES/ES-11/1), else the article's words for the vote; else empty. A file without this column reads as "
+          "empty."),
     Field("reason", "string", "Why, in the journalist's words (required to reject)."),
     Field("reviewer", "string", "Who decided.", True),
     Field("decided_at", "string", "When, in UTC (ISO 8601, e.g. 2026-01-31T09:15:00Z).", True),

@@ -71,6 +71,8 @@ def run_extract(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, 
 # --- the journalist's desk: an app folder whose only seed is the invented test article ------------------------------
 
 DESK_SEED = ROOT / "tests" / "fixtures" / "desk" / "seeds" / "desk_test_article.txt"
+# An invented article whose range and vote position the extractor leaves out (test material).
+DESK_MISSED_SEED = ROOT / "tests" / "fixtures" / "desk" / "missed" / "desk_missed_article.txt"
 
 
 @pytest.fixture
@@ -79,12 +81,22 @@ def desk_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Pa
 
     components.store looks its folders up at call time, so the app, the desk and extraction all use these.
     """
+    return _desk_app(tmp_path, monkeypatch, DESK_SEED)
+
+
+@pytest.fixture
+def missed_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """(seeds, data) in tmp like desk_dirs, with the invented article of a missed range and vote as the only seed."""
+    return _desk_app(tmp_path, monkeypatch, DESK_MISSED_SEED)
+
+
+def _desk_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: Path) -> tuple[Path, Path]:
     from components import store
     from components.extract.pipeline import run
 
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     seeds.mkdir()
-    shutil.copy2(DESK_SEED, seeds / DESK_SEED.name)
+    shutil.copy2(seed, seeds / seed.name)
     shutil.copytree(DATA_DIR, data)
     monkeypatch.setattr(store, "DATA_DIR", data)
     monkeypatch.setattr(store, "SEEDS_DIR", seeds)

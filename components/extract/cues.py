@@ -40,7 +40,8 @@ MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+
 # Verbs of acquiring: "nationals obtained …" speaks of grants, not of a stock of people in Russia.
 ACQUISITION = re.compile(r"(?i)\b(?:obtain(?:s|ed|ing)?|acquir\w+|received|granted|naturali[sz]\w+)\b")
 # Labour migration as such, with no destination: a total abroad ("710,000 citizens are in labour migration").
-IN_MIGRATION = re.compile(r"(?i)\b(?:are|is|were|was|be|being)\s+in\s+labou?r\s+migration\b(?!\s+(?:in|to)\s)")
+IN_MIGRATION = re.compile(r"(?i)\b(?:are|is|were|was|be|being|engaged|involved|participat\w+)\s+in\s+labou?r\s+"
+                          r"migration\b(?!\s+(?:in|to)\s+(?!\d))")
 MIGRANTS_WEAK = re.compile(r"(?i)\b(?:citizens|nationals|people|persons|residents|live|living|lived|reside\w*|stay\w*|"
                            r"there\s+(?:are|were))\b")
 RUSSIA = re.compile(r"\b(?:Russia|Russian\s+Federation|Moscow|St\.?\s+Petersburg|Russian\s+(?:cities|regions|labou?r\s+"
@@ -104,7 +105,9 @@ AFTER = (
 )
 BEFORE = (
     ("a share of remittances (by where they come from), not of GDP",
-     r"\bshare\s+(?:in|of)\s+(?:the\s+)?(?:total\s+|all\s+)?(?:\w+\s+)?(?:remittances|transfers|inflows)\b[^;]*$"),
+     r"\bshare\s+(?:in|of)\s+(?:the\s+)?(?:total\s+|all\s+)?(?:\w+\s+)?(?:remittances|transfers|inflows)\b"
+     r"(?!\s+(?:in|to|of)\s+(?:the\s+)?(?:(?:country|nation|state|economy)['’]s\s+|\w+['’]s\s+)?(?:GDP|gross\s+domestic))"
+     r"[^;]*$"),  # not "the share of remittances in GDP": that is the share of GDP
     ("a change, not a level",
      r"\b(?:fell|rose|grew|dropped|declined|increased|decreased|shrank|shrunk|climbed|jumped|surged|slumped|plunged|slid|"
      r"soared|tumbled|contracted|expanded|went\s+(?:up|down)|(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|fall"
@@ -131,14 +134,16 @@ PHRASE = (  # anywhere in the number's phrase, for counts
      r"work\s+permits?|patents?|visas?|permits?)\b"),
     ("deaths or casualties", r"(?i)\b(?:died|dead|deaths?|killed|fatalit\w+|casualt\w+|wounded|injured|bodies|"
                              r"funerals?)\b"),
-    ("detentions, deportations or bans", r"(?i)\b(?:detained|arrested|detentions?|arrests?|deported|deportations?|"
-                                         r"expelled|expulsions?|banned|bans?|barred|raids?|fined|prosecuted|"
-                                         r"convicted|sentenced|jailed|denaturali[sz]\w+|stripped|revoked|renounc\w+|"
-                                         r"blacklist\w*|black\s+list|entry\s+bans?|ordered\s+(?:\w+\s+){0,3}to\s+leave)\b"),
+    ("detentions, deportations, bans or violations of the rules",
+     r"(?i)\b(?:detained|arrested|detentions?|arrests?|deported|deportations?|expelled|expulsions?|banned|bans?|"
+     r"barred|raids?|fined|prosecuted|convicted|sentenced|jailed|denaturali[sz]\w+|stripped|revoked|renounc\w+|"
+     r"blacklist\w*|black\s+list|entry\s+bans?|violat\w+|ordered\s+(?:\w+\s+){0,3}to\s+leave)\b"),
     ("a flow (arrivals, departures, returns), not a count of migrants",
      r"(?i)\b(?:returned|returning|returnees?|came\s+back|come\s+back|went\s+home|entered|entries|entry|arrived|"
      r"arrivals?|departed|departures?|crossed|crossings?|left\s+(?:Russia|the\s+country|for|home)|set\s+out|"
-     r"exodus|fled|leaving|trips|outflow|(?:have|has|had)\s+left|left\s+(?:under|in)|lose|lost|losing|"
+     r"exodus|fled|leaving|trips|outflow|(?:have|has|had)\s+left|left\s+(?:under|in)|lose|lost|losing|displaced|"
+     r"left\s+(?:(?:the|their|his|her|its|our)\s+)?(?:country|homeland|home\s+country|republic|Republic|Kazakhstan|"
+     r"Kyrgyzstan|Tajikistan|Turkmenistan|Uzbekistan)|"
      r"(?:came|come|comes|coming)\s+(?:to|back|home)|head(?:ed|ing|s)\s+(?:to|for|from|home|back)|"
      r"went\s+(?:to\s+work\s+(?:in|to)|abroad)|migrat(?:ed|ing)\s+to|mov(?:ed|ing)\s+to|journeys?|travel+(?:ed|ing|s)?\s+(?:to|from)|inflow|influx)\b"),
     ("soldiers, recruits or prisoners, not migrants", r"(?i)\b(?:mobili[sz]\w+|recruit\w*|enlist\w*|signed\s+"
@@ -150,6 +155,8 @@ PHRASE = (  # anywhere in the number's phrase, for counts
      r"(?i)\b(?:interview\w*|surveyed|survey\s+of|respondents|sample|polled|questioned|households|families)\b"),
     ("a phone number, page, call count or other label, not a count of people",
      r"(?i)\b(?:hotline|phone|telephone|calls?|pages?|rooms?|flights?|buses|stalls|containers|tents|offices)\b"),
+    ("an audience (a channel's subscribers, followers, viewers), not a count of migrants",
+     r"(?i)\b(?:subscribers|followers|viewers|views|listeners|readers)\b"),
     ("population, not migrants", r"(?i)\b(?:population|inhabitants)\b"),
     ("students, not migrants", r"(?i)\bstudents?\b"),
     ("visits to study or as tourists, not migrants", r"(?i)\b(?:for|to)\s+(?:education|study|studies|tourism)\b|"
@@ -213,7 +220,7 @@ VERB = re.compile(r"(?i)\b(?:am|is|are|was|were|be|been|being|has|have|had|do|do
                   r"account\w*|sen[dt]s?|says?|said|reached|obtained|received|acquired|returned|arrived|entered|"
                   r"migrated|moved|headed|travel+ed|died|fled|stood|rose|fell|grew)\b")
 PREDICATE_REASONS = frozenset(("a flow (arrivals, departures, returns), not a count of migrants",
-                               "deaths or casualties", "detentions, deportations or bans",
+                               "deaths or casualties", "detentions, deportations, bans or violations of the rules",
                                "soldiers, recruits or prisoners, not migrants"))
 # Reasons that say what the people counted are (a flow, permits, deaths…): a parallel item or a part of such a group
 # ("including 265,000", "of whom 280,000", "Kyrgyzstan - 265,000" after "918,000 … came to work") is the same thing.

@@ -52,6 +52,9 @@ OWN_TIME = re.compile(r"(?i)\b(?:today|now|currently|at\s+present|presently|thes
                       r"|to\s+date|over\s+the\s+(?:past\s+|last\s+)?(?:\w+\s+)?(?:years|decades)|in\s+some\s+years"
                       r"|since\s+independence|in\s+(?:the\s+)?(?:past|recent|previous|earlier)\s+years"
                       r"|historically|traditionally|typically|usually|on\s+average)\b")
+# A period told by an event ("prior to the war", "since the invasion"): the sentence's own time, not the paragraph's.
+EVENT_TIME = re.compile(r"(?i)\b(?:prior\s+to|before|since|after)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}"
+                        r"(?:war|invasion|pandemic|mobili[sz]ation)\b")
 SAME_PERIOD = re.compile(r"(?i)\b(?:in\s+the\s+same\s+(?:period|year|months?|half)|that\s+year|the\s+same\s+year|"
                          r"over\s+the\s+same\s+period)\b")
 
@@ -136,7 +139,7 @@ def period_for(text: str, number: tuple[int, int], sentence: tuple[int, int], cl
     if found:
         own = _own(text, number, found, clause, others)
         return _period(own, "stated") if own else NONE
-    if OWN_TIME.search(text, s, e) and not SAME_PERIOD.search(text, s, e):
+    if (OWN_TIME.search(text, s, e) or EVENT_TIME.search(text, s, e)) and not SAME_PERIOD.search(text, s, e):
         return NONE
     for ps, pe in reversed(earlier):
         found = time_words(text, ps, pe, published)
@@ -169,6 +172,6 @@ def _own(text: str, number: tuple[int, int], found: list[TimeWords], clause: tup
     if after:
         return after[0]
     before = [t for t in found if t.end <= at and not any(t.end <= o[0] < at for o in between)]
-    if before:
-        return before[-1]
+    if before and not OWN_TIME.search(text, before[-1].end, at):
+        return before[-1]  # not "… 735 million in 2005, remittances … currently represent 31 per cent": now
     return None

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from components import store
 from components.countries import country_name
-from components.extract.text import parse_number
-from components.indicators import BY_ID, QUANTITIES
+from components.extract.indicator_rules import article_sentences
+from components.extract.numbers import exact_float, number_at
+from components.extract.text import Seed, parse_number
+from components.extract.un_votes import VoteId, position_words, votes_named
+from components.indicators import BY_ID
 from components.schema import INPUTS, POSITIONS, QUALIFIERS
 
 FILE_NAME = "review_decisions.csv"
@@ -19,6 +22,8 @@ FILE = f"data/{FILE_NAME}"
 FIELDS = INPUTS["review_decisions"]["fields"]
 COLUMNS = tuple(f.name for f in FIELDS)
 KEY = INPUTS["review_decisions"]["key"]
+ADDED = ("position", "vote")  # columns added after the first files: a file without them reads them as empty
+LEGACY_COLUMNS = tuple(c for c in COLUMNS if c not in ADDED)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 ASK = "Decide again on the journalist's desk (CENTRAL_ASIA_REVIEW=1), or remove the row from " + FILE + "."
 
@@ -81,15 +86,16 @@ def parse_decisions(text: str, file: str = FILE) -> list[dict]:
     """Rows of the decisions file, typed and checked against the contract (DecisionError names row and column)."""
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
-    if header != list(COLUMNS):
+    if header not in (list(COLUMNS), list(LEGACY_COLUMNS)):
         raise DecisionError(f"{file}: header is {header!r}, expected the columns {', '.join(COLUMNS)}. "
                             f"Restore it from the repository.")
+    fields = [f for f in FIELDS if f.name in header]
     rows, seen = [], {}
     for i, cells in enumerate(reader, start=2):
-        if len(cells) != len(COLUMNS):
-            raise DecisionError(f"{file} row {i}: has {len(cells)} cells, expected {len(COLUMNS)}.")
-        row = {}
-        for f, cell in zip(FIELDS, cells):
+        if len(cells) != len(fields):
+            raise DecisionError(f"{file} row {i}: has {len(cells)} cells, expected {len(fields)}.")
+        row = dict.fromkeys(COLUMNS, "")
+        for f, cell in zip(fields, cells):
             where = f"{file} row {i} column {f.name}"
             try:
                 value = store._parse_cell(cell, f, where)
@@ -97,12 +103,33 @@ def parse_decisions(text: str, file: str = FILE) -> list[dict]:
             except store.DataError as err:
                 raise DecisionError(str(err).replace(store.FIX, "Fix or remove the row.")) from None
             row[f.name] = "" if value is None else value
+        _check_kind(row, f"{file} row {i} column")
         key = decision_key(row)
         if key in seen:
             raise DecisionError(f"{file} row {i}: a second decision on the same figure and field (row {seen[key]}).")
         seen[key] = i
         rows.append(row)
     return rows
+
+
+def _check_kind(row: dict, where: str) -> None:
+    """What a decision of its kind must say and must leave empty, beyond each column's own check."""
+    if row["decision"] == "accept" and BY_ID[row["indicator"]].is_vote:
+        if not row["position"]:
+            raise DecisionError(f"{where} position: an accepted vote needs the position its words state "
+                                f"({', '.join(POSITIONS)}). Fix or remove the row.")
+        if not row["vote"]:
+            raise DecisionError(f"{where} vote: an accepted vote needs the vote it is in (the resolution, e.g. "
+                                "A/RES/ES-11/1, or the article's words for it). Fix or remove the row.")
+        for name in ("year", "qualifier"):
+            if row[name]:
+                raise DecisionError(f"{where} {name}: a vote position has no {name} of its own (its year is the one "
+                                    "the vote's date states). Empty the cell or remove the row.")
+        return
+    for name in ADDED:
+        if row[name]:
+            raise DecisionError(f"{where} {name}: only an accepted vote has a {name} (a correction writes it in "
+                                "new_value). Empty the cell or remove the row.")
 
 
 def read_decisions(file: Path | None = None) -> list[dict]:
@@ -150,6 +177,8 @@ def stale_reason(decision: dict, texts: dict[str, str], extracted: set[tuple]) -
         return "the sentence around the number changed"
     if decision["decision"] != "accept" and figure_key(decision) not in extracted:
         return "the extractor no longer gives the figure it was made on"
+    if _accepts_vote(decision) and _vote_named(decision, text) is None:
+        return f"the article no longer names the vote {decision['vote']!r} for these words"
     return ""
 
 
@@ -230,21 +259,77 @@ def _correct(row: dict, d: dict, text: str, i: int) -> None:
     row["review"] = "corrected"
 
 
+def value_of(text: str, quote: tuple[int, int], words: tuple[int, int]) -> tuple[float | None, ...]:
+    """(value, low, high) as the extraction's number grammar reads the words: one number, or a range as its quote
+    writes it ("between 60,000 and 70,000" gives "60,000 and 70,000"). ValueError when they are neither."""
+    value_text = text[words[0]:words[1]]
+    try:
+        return parse_number(value_text), None, None
+    except ValueError:
+        pass
+    number = number_at(text, quote[0], quote[1], words[0], words[1])
+    if number is None or not number.is_range:
+        raise ValueError(f"not one number or a range as written: {value_text!r}")
+    return None, exact_float(number.low), exact_float(number.high)
+
+
+def _accepts_vote(d: dict) -> bool:
+    return d["decision"] == "accept" and BY_ID[d["indicator"]].is_vote
+
+
+def _vote_sentence(d: dict, text: str) -> tuple[list, int] | None:
+    """The article's sentences as extraction reads them, and the index of the one holding the decision's words."""
+    sentences = article_sentences(Seed(d["source"], text))
+    at = d["value_start"]
+    i = next((k for k, s in enumerate(sentences) if s.start <= at < s.end), None)
+    return None if i is None else (sentences, i)
+
+
+def _vote_named(d: dict, text: str) -> VoteId | None:
+    """The vote the decision names, if the article still names it for the position's words."""
+    found = _vote_sentence(d, text)
+    if found is None:
+        return None
+    sentences, i = found
+    return next((v for v in votes_named(sentences, i, d["value_end"]) if v.vote == d["vote"]), None)
+
+
 def _accepted(d: dict, text: str, i: int) -> dict:
     indicator = BY_ID[d["indicator"]]
-    if indicator.is_vote or d["field"] != "figure":
-        raise DecisionError(f"{_where(i)}: only a number can be accepted, as a figure of {', '.join(QUANTITIES)}.")
+    if d["field"] != "figure":
+        raise DecisionError(f"{_where(i)} column field: an accepted figure is a whole figure, field 'figure'. "
+                            "Fix or remove the row.")
+    if indicator.is_vote:
+        return _accepted_vote(d, text, i)
     try:
-        value = parse_number(d["value_text"])
+        value, low, high = value_of(text, (d["start"], d["end"]), (d["value_start"], d["value_end"]))
     except ValueError:
-        raise DecisionError(f"{_where(i)} column value_text: {d['value_text']!r} is not a single number.") from None
+        raise DecisionError(f"{_where(i)} column value_text: {d['value_text']!r} is not one number, nor a range its "
+                            f"quote writes, as the number parser reads them. {ASK}") from None
     basis = year_basis(text, d["start"], d["end"], d["year"]) if d["year"] else ""
     if d["year"] and not basis:
         raise DecisionError(f"{_where(i)} column year: the article does not state {d['year']!r} in the sentence or "
                             "its paragraph; no year is invented.")
     return {"source": d["source"], "indicator": indicator.id, "country_iso3": d["country_iso3"],
-            "country": country_name(d["country_iso3"]), "value": value, "value_low": None, "value_high": None,
+            "country": country_name(d["country_iso3"]), "value": value, "value_low": low, "value_high": high,
             "qualifier": d["qualifier"], "position": "", "vote": "", "value_text": d["value_text"],
             "unit": indicator.unit, "year": d["year"], "year_basis": basis, "as_of": "", "attribution": "",
             "review": "accepted", "quote": d["quote"], "start": d["start"], "end": d["end"],
             "value_start": d["value_start"], "value_end": d["value_end"]}
+
+
+def _accepted_vote(d: dict, text: str, i: int) -> dict:
+    found = _vote_sentence(d, text)
+    sentence = found[0][found[1]] if found else None
+    words = position_words(text, sentence.start, sentence.end) if sentence else []
+    if not any((s, e) == (d["value_start"], d["value_end"]) for s, e, _ in words):
+        raise DecisionError(f"{_where(i)} column value_text: {d['value_text']!r} are not the words of a vote position "
+                            "as the vote grammar reads them (e.g. 'abstained', 'voted against', 'did not take part'). "
+                            f"{ASK}")
+    vote = _vote_named(d, text)  # never None here: a vote the article does not name makes the decision stale
+    return {"source": d["source"], "indicator": d["indicator"], "country_iso3": d["country_iso3"],
+            "country": country_name(d["country_iso3"]), "value": None, "value_low": None, "value_high": None,
+            "qualifier": "", "position": d["position"], "vote": d["vote"], "value_text": d["value_text"],
+            "unit": BY_ID[d["indicator"]].unit, "year": vote.year, "year_basis": "stated" if vote.year else "",
+            "as_of": vote.as_of, "attribution": "", "review": "accepted", "quote": d["quote"], "start": d["start"],
+            "end": d["end"], "value_start": d["value_start"], "value_end": d["value_end"]}

@@ -19,7 +19,8 @@ from components.extract.decisions import (
 )
 from components.extract.explain import number_fates
 from components.extract.indicator_rules import find_figures
-from components.extract.text import NUMBER_PATTERN, Seed, parse_number, sentence_spans
+from components.extract.numbers import Number, find_numbers
+from components.extract.text import NUMBER_PATTERN, Seed, sentence_spans
 from components.schema import QUALIFIERS
 
 NUMBER_WORDS = re.compile(NUMBER_PATTERN)
@@ -122,6 +123,9 @@ def article_desk(seed: Seed, decisions: list[dict]) -> Desk:
     for r in extracted:  # vote positions are words, not numbers: they are items too
         if not any(s <= r["value_start"] < e for s, e in spans):
             spans[(r["value_start"], r["value_end"])] = ("figure", "", False)
+    for r in figures:  # and so are the position words of a vote the newsroom accepted
+        if not any(s <= r["value_start"] < e for s, e in spans):
+            spans[(r["value_start"], r["value_end"])] = ("left out", "not read as a vote position", False)
     items = []
     for n, ((start, end), (fate, reason, dated)) in enumerate(sorted(spans.items()), start=1):
         targets = [r for r in extracted if _overlaps(r, start, end)]
@@ -177,26 +181,27 @@ def countries_near(text: str, start: int, end: int) -> list[str]:
     return countries_in(text[s:e]) or countries_in(text[p_start:p_end])
 
 
-def parsed_value(value_text: str) -> float | None:
-    """The value the number parser reads from the words, or None when they are not one number."""
-    try:
-        return parse_number(value_text)
-    except ValueError:
-        return None
+def range_around(text: str, start: int, end: int) -> Number | None:
+    """The range the number grammar reads in the number's sentence with this number as one end ("60,000" of
+    "between 60,000 and 70,000"), or None."""
+    s, e = sentence_of(text, start, end)
+    return next((n for n in find_numbers(text, s, e) if n.is_range and n.start <= start and end <= n.end), None)
 
 
 # --- decisions, built from what the journalist picked -------------------------------------------------------------
 
-def _base(source: str, text: str, value: tuple[int, int], quote: tuple[int, int]) -> dict:
+def base_decision(source: str, text: str, value: tuple[int, int], quote: tuple[int, int]) -> dict:
+    """The words and quote of a decision, every other column empty: what each kind of decision starts from."""
     return {"source": source, "value_text": text[value[0]:value[1]], "value_start": value[0],
             "value_end": value[1], "quote": text[quote[0]:quote[1]], "start": quote[0], "end": quote[1],
-            "new_value": "", "year": "", "qualifier": "", "reason": ""}
+            "new_value": "", "year": "", "qualifier": "", "position": "", "vote": "", "reason": ""}
 
 
 def accept_decision(desk: Desk, item: Item, *, indicator: str, country_iso3: str, year: str, qualifier: str,
-                    quote: tuple[int, int], reason: str, reviewer: str) -> dict:
-    """A left-out number becomes a figure, quoted by one of its own sentences."""
-    row = _base(desk.source, desk.text, (item.start, item.end), quote)
+                    quote: tuple[int, int], reason: str, reviewer: str, words: tuple[int, int] | None = None) -> dict:
+    """A left-out number becomes a figure, quoted by one of its own sentences; `words` are the whole range when
+    the number is one end of one (its span as `range_around` reads it), else the number's own."""
+    row = base_decision(desk.source, desk.text, words or (item.start, item.end), quote)
     row.update(decision="accept", field="figure", indicator=indicator, country_iso3=country_iso3, year=year,
                qualifier=qualifier, reason=reason.strip(), reviewer=reviewer.strip(), decided_at=now())
     return row
@@ -204,7 +209,8 @@ def accept_decision(desk: Desk, item: Item, *, indicator: str, country_iso3: str
 
 def reject_decision(desk: Desk, target: dict, *, reason: str, reviewer: str) -> dict:
     """A wrong figure is dropped, with the reason."""
-    row = _base(desk.source, desk.text, (target["value_start"], target["value_end"]), (target["start"], target["end"]))
+    row = base_decision(desk.source, desk.text, (target["value_start"], target["value_end"]),
+                        (target["start"], target["end"]))
     row.update(decision="reject", field="figure", indicator=target["indicator"],
                country_iso3=target["country_iso3"], reason=reason.strip(), reviewer=reviewer.strip(), decided_at=now())
     return row
@@ -213,7 +219,8 @@ def reject_decision(desk: Desk, target: dict, *, reason: str, reviewer: str) -> 
 def correct_decision(desk: Desk, target: dict, *, field_name: str, new_value: str, reason: str,
                      reviewer: str) -> dict:
     """One field of an extracted figure is changed."""
-    row = _base(desk.source, desk.text, (target["value_start"], target["value_end"]), (target["start"], target["end"]))
+    row = base_decision(desk.source, desk.text, (target["value_start"], target["value_end"]),
+                        (target["start"], target["end"]))
     row.update(decision="correct", field=field_name, indicator=target["indicator"],
                country_iso3=target["country_iso3"], new_value=new_value, reason=reason.strip(),
                reviewer=reviewer.strip(), decided_at=now())

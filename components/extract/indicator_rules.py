@@ -97,7 +97,7 @@ def read_article(seed: Seed) -> Reading:
         sent.follows = follows
         rows, out = _quantities(sent, carried, dated)
         dated[sent.start] = {r["indicator"] for r in rows}
-        what = [x["reason"] for x in out if x["reason"] in cues.WHAT_REASONS]
+        what = [x["reason"] for x in out if x["reason"] in cues.WHAT_REASONS or x["reason"] == ABROAD_REASON]
         follows = what[-1] if what and not rows else ""
         figures += rows
         left += out
@@ -119,6 +119,11 @@ def _carried(recent: list[tuple[int, str]], index: int) -> set[str]:
         last = max(at for at, _ in counts)
         carried |= {f for at, f in counts if at == last}
     return carried
+
+
+def article_sentences(seed: Seed) -> list[Sentence]:
+    """The body's sentences as extraction reads them, with the states, numbers and vote words of each."""
+    return _sentences(seed)
 
 
 def _sentences(seed: Seed) -> list[Sentence]:
@@ -272,7 +277,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     if vote_like and n.kind == "count":
         return "", "a global vote tally or count of countries"
     reason = cues.trap(head, tail, n.kind)
-    if reason == cues.REGIONAL and _state_between_region_and(sent, n, head):
+    if reason == cues.REGIONAL and (_state_between_region_and(sent, n, head) or _breakdown_after_colon(head)):
         reason = ""  # "… to Central Asians in 2018: first came Kazakhs (24,100)": the state is nearer than the region
     if not reason and n.kind == "count":
         reason = cues.predicate_trap(_predicate_after(sent, n, clause, tail)) or _list_trap(sent, n, clause)
@@ -293,8 +298,14 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
+    implausible = _implausible(n, family)
+    if implausible:
+        return family, implausible
+    if family == MIGRANTS and _from_russia(sent, n):
+        return family, "migrants from Russia (Russians working elsewhere), not Central Asians in Russia"
     if sent.follows and family in (MIGRANTS, CITIZENSHIP) and family not in sent.families \
-            and family not in _local_families(sent, clause):
+            and family not in _local_families(sent, clause) \
+            and not (sent.follows == ABROAD_REASON and cues.RUSSIA.search(sent.words)):
         return family, sent.follows  # "… visited Russia to study. Tajikistan was second (58,964)": the same count
     if family == MIGRANTS and _whole_of_part(sent, n, clause, head):
         return family, "a whole of which only the part after it is said to be in Russia"
@@ -312,8 +323,9 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     if re.search(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:exceed|surpass|top|reach)\w*\b",
                  head):
         return family, "a negated or bounding statement, not a figure"
-    if cues.FORECAST.search(sent.text, clause[0], clause[1]):
-        return family, cues.FORECAST_REASON
+    if cues.FORECAST.search(sent.text, clause[0], clause[1]) \
+            and not (cues.CHANGE_FROM.search(head) and _own_year_after(sent, n, clause)):
+        return family, cues.FORECAST_REASON  # not "will fall from 21% in 2022": the starting level, its year stated
     if family == MIGRANTS:
         where = _elsewhere(sent, n, clause, head, tail)
         if where:
@@ -321,15 +333,53 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     owner, how = _owner(sent, n, clause, family, pairs)
     if not owner.startswith("="):
         return family, owner
-    if how in ("anaphora", "previous", "group"):
-        reason = cues.clause_trap(sent.text[clause[0]:clause[1]], n.kind)
+    if how in ("anaphora", "previous", "group") or (family not in sent.families and n.kind == "count"):
+        reason = cues.clause_trap(sent.text[clause[0]:clause[1]] if how else sent.words, n.kind)
         if reason:
+            return family, reason
+    if how in ("anaphora", "previous") and _COUNT_ANAPHOR.match(sent.words) and sent.prior:
+        reason = cues.clause_trap(sent.text[slice(*sent.prior[-1])], n.kind)
+        if reason:  # "… work patents fall on citizens of Uzbekistan. Their number reached 1.3 million": patents
             return family, reason
     if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
                               and how not in ("after", "before", "list", "series", "subject", "clause")
                               and not (how in ("anaphora", "previous", "group") and family in carried)):
         return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
     return family, owner
+
+
+# A state's migrants in Russia or its citizens naturalised there number thousands to a few million: fewer than a
+# thousand is an anecdote ("three migrants were attacked"), more than twenty million a mis-scaled or money figure.
+FEWEST_MIGRANTS = 1000
+MOST_PEOPLE = 20_000_000
+
+
+def _implausible(n: Number, family: str) -> str:
+    """The reason a count is no state's figure by its size alone, else empty."""
+    size = n.value if n.value is not None else n.high
+    if size is None or family not in (MIGRANTS, CITIZENSHIP):
+        return ""
+    if size > MOST_PEOPLE:
+        return "more people than any of these states' migrants or new citizens number (a mis-scaled figure or money)"
+    if family == MIGRANTS and size < FEWEST_MIGRANTS:
+        return "too few to be a state's migrants in Russia (an anecdote or a small group)"
+    return ""
+
+
+_FROM_RUSSIA = re.compile(r"(?i)\b(?:workers|migrants|citizens|nationals|people|specialists)\s+from\s+(?:the\s+)?"
+                          r"Russia(?:n\s+Federation)?\b|\bRussians\b")
+
+
+def _from_russia(sent: Sentence, n: Number) -> bool:
+    """"There were twice as many workers from Russia — 32,000 …": Russia the origin of the people counted, no Central
+    Asian state named before the number."""
+    return bool(_FROM_RUSSIA.search(sent.text, sent.start, n.lead)) and not any(m.start < n.lead for m in sent.ca)
+
+
+def _breakdown_after_colon(head: str) -> bool:
+    """"About four million migrants from Central Asia work: a million from Tajikistan, …": the items after the
+    colon are the parts of the regional total, not the total."""
+    return bool(re.search(r"(?i)Central\s+Asia\w*\b[^;:]*:\s*$", head))
 
 
 _SUBSET = re.compile(r"(?i)\b(?:including|of\s+(?:whom|which|them|those)|among\s+them|among\s+whom)\s+$")
@@ -342,9 +392,18 @@ def _predicate_after(sent: Sentence, n: Number, clause: tuple[int, int], tail: s
     if cues.VERB.search(tail):
         return ""
     start = n.tail_start + len(tail)
+    part = _APPOSED_PART.match(sent.text, start, clause[1])
+    if part:  # "517,300 nationals, including 81,800 women, left the country": the verb after the part is the whole's
+        start = part.end()
     end = min([q.lead for q in sent.numbers if q.lead >= start and q.kind in ("count", "percent", "money")]
               + [clause[1]])
     return sent.text[start:end]
+
+
+# A sentence whose subject is the count of the sentence before ("Their number reached …", "This figure is …").
+_COUNT_ANAPHOR = re.compile(r"(?i)\W*(?:(?:their|its|this|that|the\s+same)\s+(?:number|figure|total|count|tally)"
+                            r"|the\s+(?:figure|total|tally))\b")
+_APPOSED_PART = re.compile(r"\s*,\s*(?:including|among\s+them|of\s+(?:whom|them))\s+[^,;]{1,60},")
 
 
 def _inherited(sent: Sentence, n: Number, head: str, tail: str, previous: Judged) -> tuple[str, str] | None:
@@ -507,8 +566,9 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     clause_text = text[clause[0]:clause[1]]
     phrase = head + " " + tail
     if n.kind == "percent":
-        of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", tail)
-        if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)):
+        of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", tail)
+        if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)) \
+                and not _OF_SIZED_GDP.match(text, n.tail_start):
             return "", "a percentage of something other than GDP"
         if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
             return "", "a percentage not stated as a share of GDP"
@@ -564,6 +624,12 @@ _OF_GDP = re.compile(r"\s*of\s+(?:(?:the\s+)?(?:country|nation|republic)['’]s\
                      r"[A-Z][\w-]+['’]s?\s+)?(?:GDP|gross\s+domestic\s+product)\b")
 
 
+# "45% of the country's $14.2 billion GDP": the whole's size told between the owner and GDP.
+_OF_SIZED_GDP = re.compile(r"\s*of\s+(?:(?:the\s+)?(?:country|nation|republic)['’]s\s+|its\s+|the\s+|"
+                           r"[A-Z][\w-]+['’]s?\s+)?(?:US\$|\$|USD\s?)\s?\d[\d.,]*\s*(?:trillion|billion|bn|million|mn)?"
+                           r"\s+(?:GDP|gross\s+domestic\s+product)\b")
+
+
 def _article_on_remittances(seed: Seed) -> bool:
     return bool(cues.REMITTANCES.search(seed.text, seed.body[0], seed.body[1]))
 
@@ -588,6 +654,12 @@ _DESTINATION_FOR = re.compile(r"(?i)\b(?:main|top|primary|largest|biggest|leadin
                               r"destination\s+(?:for|of)\s+$")
 
 
+# "Türkiye is the third destination, … 88,700 migrants": the sentence's subject is where its migrants are.
+_DESTINATION_SUBJECT = re.compile(r"(?P<place>(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:is|was|remains|"
+                                  r"remained|has\s+become|became|ranks|ranked)\s+(?:[\w-]+\s+){0,3}?destinations?\b")
+
+_THERE = re.compile(r"(?i)[^.;]{0,60}?\b(?:work\w*|liv\w*|stay\w*|employed|resid\w*|are|were|is)\s+there\b")
+ABROAD_REASON = "migrants abroad in general, not in Russia"
 _ABROAD = re.compile(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\b(?:other|different|various|foreign)\s+countries\b")
 
 
@@ -596,9 +668,18 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
     since = max([q.end for q in sent.numbers if q.end <= n.lead and q.kind in ("count", "percent")] + [clause[0]])
     if (_ABROAD.search(sent.text, clause[0], clause[1]) or cues.IN_MIGRATION.search(sent.text, clause[0], clause[1])) \
             and not cues.RUSSIA.search(sent.text, since, n.tail_start + len(tail)):  # "83% are in Russia (2 million)"
-        return "migrants abroad in general, not in Russia"
+        return ABROAD_REASON
     if _DESTINATION_FOR.search(head):
         return "migrants abroad in general (every destination), not in Russia"
+    subject = _DESTINATION_SUBJECT.search(sent.text, sent.start, n.lead)
+    if subject and not cues.RUSSIA.search(sent.text, sent.start, sent.end):
+        place = subject.group("place")
+        if other_country_regex().fullmatch(place) or re.fullmatch(_ca_names(), place):
+            return f"migrants in another country ({place}), not in Russia"
+    if _THERE.match(tail):
+        before = [o for o in sent.others if o[1] <= n.lead and not re.match(r"(?:the\s+)?Russia", o[2])]
+        if before and not cues.RUSSIA.search(sent.text, before[-1][1], n.lead):
+            return f"migrants in another country ({before[-1][2]}), not in Russia"
     ahead = re.search(r"(?i)\b(?:in|to)\s+(?P<place>(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))\s*[-–—:]\s*"
                       r"(?:from\s+)?$", head)  # "in the UAE - from 4,000 to 5,000"
     dashed = _DASHED_PLACE.match(sent.text, n.tail_start, sent.end)  # "and 14,000 — in South Korea"
@@ -697,9 +778,11 @@ def _previous_state(sent: Sentence, family: str) -> str:
     counted."""
     places = [o for o in sent.others if not (family == MIGRANTS and _DESTINATION.search(
         sent.text, max(sent.start, o[0] - 24), o[0]))]  # "15,000 in South Korea": a destination, not a rival
-    if sent.ca or places or not sent.earlier or re.search(r"\bRussia['’]s\b", sent.words):
+    # A paragraph of one sentence (a web page's usual layout) continues the sentence that ends the paragraph before.
+    before = sent.earlier or sent.prior[-1:]
+    if sent.ca or places or not before or re.search(r"\bRussia['’]s\b", sent.words):
         return ""  # "Russia's share in transfers to the republic is 96%": Russia's figure, not the state's
-    for back, (s, e) in enumerate(reversed(sent.earlier[-CARRY_SENTENCES:])):
+    for back, (s, e) in enumerate(reversed(before[-CARRY_SENTENCES:])):
         if back == 0 and family not in sent.families and family not in families(sent.text[s:e]):
             return ""
         if back > 0 and family not in sent.families:
@@ -730,13 +813,20 @@ def _unknown_in_list(sent: Sentence, n: Number) -> str:
     return own.group("name")
 
 
+_DASH_FROM = re.compile(r"\s*[–—-]\s*(?=from\s)")
+
+
 def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str, str] | None:
     text = sent.text
-    window_end = min(ce, n.tail_start + 60)
-    nxt = next((m for m in sent.ca if n.tail_start <= m.start < window_end), None)
-    other = next((o for o in sent.others if n.tail_start <= o[0] < window_end), None)
+    start = n.tail_start
+    dash = _DASH_FROM.match(text, start, sent.end)  # "a million – from Tajikistan, a million from Kyrgyzstan"
+    if dash:
+        start, ce = dash.end(), max(ce, min(sent.end, dash.end() + 60))
+    window_end = min(ce, start + 60)
+    nxt = next((m for m in sent.ca if start <= m.start < window_end), None)
+    other = next((o for o in sent.others if start <= o[0] < window_end), None)
     if other and (nxt is None or other[0] < nxt.start):
-        gap = text[n.tail_start:other[0]]
+        gap = text[start:other[0]]
         m = _AFTER_MENTION.fullmatch(gap)
         if m and not re.search(r"\d", gap):
             prep = (m.group("prep") or "").lower()
@@ -745,7 +835,7 @@ def _mention_after(sent: Sentence, n: Number, ce: int, family: str) -> tuple[str
         return None
     if nxt is None:
         return None
-    gap = text[n.tail_start:nxt.start]
+    gap = text[start:nxt.start]
     if re.search(r"\d|[,;:()]", gap):
         return None
     m = _AFTER_MENTION.fullmatch(gap)

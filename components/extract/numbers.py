@@ -173,6 +173,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return [_hedge(text, n, start) for n in numbers]
 
 
+def number_at(text: str, start: int, end: int, value_start: int, value_end: int) -> Number | None:
+    """The number or range the grammar reads at exactly text[value_start:value_end] when it reads text[start:end]
+    (a range needs its sentence: "between" before it, no change verb), or None."""
+    return next((n for n in find_numbers(text, start, end) if (n.start, n.end) == (value_start, value_end)), None)
+
+
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 

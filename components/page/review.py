@@ -11,6 +11,7 @@ from components.extract.text import SeedError, article_metadata
 from components.indicators import BY_ID
 from components.page.review_forms import show_item, slug, value_words
 from components.page.review_status import GOTO, REVIEWER, show_flash, show_publish, show_stale
+from components.page.review_vote import show_vote_form
 from components.views.desk_article import STATUS_LABELS, desk_article_html, legend_html
 
 FILTERS = {"Left out": ("left out",), "Figures": ("figure", "accepted", "corrected", "rejected", "date of a figure"),
@@ -66,6 +67,7 @@ with panel:
     item = by_start.get(start)
     if item:
         show_item(desk, item, reviewer)
+    show_vote_form(desk, reviewer)
 with read:
     st.html(legend_html())
     with st.container(height=680 if len(desk.text) > SHORT_ARTICLE else "content", key="desk-article"):
@@ -82,4 +84,4 @@ if desk.decisions:
     st.subheader("Decisions saved on this article", anchor=False)
     st.dataframe(pd.DataFrame(desk.decisions), hide_index=True, key="desk-decisions",
                  column_order=("decision", "field", "country_iso3", "value_text", "new_value", "year", "qualifier",
-                               "reason", "reviewer", "decided_at"))
+                               "position", "vote", "reason", "reviewer", "decided_at"))

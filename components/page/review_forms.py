@@ -7,6 +7,7 @@ import re
 import streamlit as st
 
 from components.countries import CENTRAL_ASIA, country_name
+from components.extract.decisions import value_of
 from components.extract.desk import (
     CORRECTABLE,
     Desk,
@@ -14,9 +15,9 @@ from components.extract.desk import (
     accept_decision,
     correct_decision,
     countries_near,
-    parsed_value,
     qualifier_before,
     quote_options,
+    range_around,
     reject_decision,
     sentence_of,
     year_options,
@@ -84,6 +85,8 @@ def show_item(desk: Desk, item: Item, reviewer: str) -> None:
 
 def _decision_words(d: dict) -> str:
     country = country_name(d["country_iso3"])
+    if d["decision"] == "accept" and d.get("position"):
+        return f"Accepted as {country}'s vote: {d['position']} ({d['vote']})"
     if d["decision"] == "accept":
         return f"Accepted as {country}'s figure ({BY_ID[d['indicator']].heading.lower()})"
     if d["decision"] == "reject":
@@ -100,12 +103,18 @@ def _when(stamp: str) -> str:
 
 def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
     key = f"accept-{slug(desk.source)}-{item.start}"
-    value = parsed_value(item.text)
     with st.container(border=True, key=key):
         st.markdown("**Accept it as a figure**")
-        if value is None:
+        spans = _value_spans(desk, item)
+        if not spans:
             st.warning(f"“{item.text}” is not one number the parser can read, so it cannot become a figure.")
             return
+        words = spans[0]
+        if len(spans) > 1:
+            words = st.radio("The figure is", spans, key=f"{key}-words", format_func=lambda w: (
+                f"the range “{desk.text[w[0]:w[1]]}”" if w != (item.start, item.end) else f"“{item.text}” alone"),
+                help="The article gives a range: accept it whole (low and high kept, never averaged), or this one "
+                     "number alone.")
         nearby = countries_near(desk.text, item.start, item.end)
         left, right = st.columns(2)
         indicator = left.selectbox("Indicator", QUANTITIES, format_func=lambda i: BY_ID[i].heading,
@@ -113,22 +122,24 @@ def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
         country = right.selectbox("Country", CENTRAL_ASIA, format_func=country_name, key=f"{key}-country",
                                   index=CENTRAL_ASIA.index(nearby[0]) if nearby else None,
                                   placeholder="Whose figure is it?")
-        options = quote_options(desk.text, item.start, item.end)
+        options = [q for q in quote_options(desk.text, item.start, item.end) if q[0] <= words[0] and words[1] <= q[1]]
         quote = st.selectbox("Quote (the article's own words)", options, key=f"{key}-quote",
-                             format_func=lambda q: _short(desk.text[q[0]:q[1]]),
+                             format_func=lambda q: short(desk.text[q[0]:q[1]]),
                              help="The figure's provenance: pick the sentence, or the sentence with the one "
                                   "before it, or the whole paragraph.")
         left, right = st.columns(2)
         year = left.selectbox("Year", [NONE, *year_options(desk.text, quote)], key=f"{key}-year",
                               format_func=_none("not stated"), help="Only years the quote or its paragraph states.")
-        guess = qualifier_before(desk.text, item.start)
+        guess = qualifier_before(desk.text, words[0])
         qualifier = right.selectbox("Qualifier", [NONE, *QUALIFIERS], key=f"{key}-qualifier",
                                     index=[NONE, *QUALIFIERS].index(guess), format_func=_none("none"))
         st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the tally in paragraph 4")
         ready = bool(indicator and country)
         if ready:
+            value, low, high = value_of(desk.text, quote, words)
+            read = f"value {_fmt_value(value)}" if value is not None else f"range {_fmt_value(low)}–{_fmt_value(high)}"
             st.caption(f"Adds to {BY_ID[indicator].heading}: **{country_name(country)}**, "
-                       f"**{' '.join(p for p in (qualifier, item.text) if p)}** (value {_fmt_value(value)} "
+                       f"**{' '.join(p for p in (qualifier, desk.text[words[0]:words[1]]) if p)}** ({read} "
                        f"{BY_ID[indicator].unit}{', ' + year if year else ', year not stated'}).")
         st.button("Accept as a figure", key=f"{key}-save", type="primary", icon=":material/add_task:",
                   disabled=not (reviewer.strip() and ready),
@@ -143,8 +154,22 @@ def _accept(desk: Desk, item: Item, key: str) -> None:
     decision = accept_decision(desk, item, indicator=state[f"{key}-indicator"], country_iso3=country,
                                year=state[f"{key}-year"], qualifier=state[f"{key}-qualifier"],
                                quote=state[f"{key}-quote"], reason=state.get(f"{key}-reason", ""),
-                               reviewer=state.get(REVIEWER, ""))
-    save(decision, f"Accepted “{item.text}” as {country_name(country)}'s figure.")
+                               reviewer=state.get(REVIEWER, ""), words=state.get(f"{key}-words"))
+    save(decision, f"Accepted “{decision['value_text']}” as {country_name(country)}'s figure.")
+
+
+def _value_spans(desk: Desk, item: Item) -> list[tuple[int, int]]:
+    """What the number can be accepted as: the range it is one end of (first), and itself if it is one number."""
+    spans = []
+    whole = range_around(desk.text, item.start, item.end)
+    if whole:
+        spans.append((whole.start, whole.end))
+    try:
+        value_of(desk.text, (item.start, item.end), (item.start, item.end))
+        spans.append((item.start, item.end))
+    except ValueError:
+        pass
+    return spans
 
 
 def _figure_forms(desk: Desk, item: Item, reviewer: str) -> None:
@@ -241,5 +266,6 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _short(text: str, limit: int = 110) -> str:
+def short(text: str, limit: int = 110) -> str:
+    """Text cut to `limit` characters for a picker, with an ellipsis when cut."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
