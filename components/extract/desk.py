@@ -264,7 +264,7 @@ def reanchored(desk: Desk, decision: dict, reviewer: str) -> dict | None:
     start = text.index(decision["quote"])
     shift = start - decision["start"]
     value = (decision["value_start"] + shift, decision["value_end"] + shift)
-    if shift == 0 or text[value[0]:value[1]] != decision["value_text"]:
+    if text[value[0]:value[1]] != decision["value_text"]:
         return None
     row = dict(decision, start=start, end=start + len(decision["quote"]), value_start=value[0], value_end=value[1],
                reviewer=reviewer.strip(), decided_at=now())
