@@ -25,6 +25,8 @@ LAST_YEAR = "Last year, remittances made up 23 percent of Kyrgyzstan's GDP, the 
     ("08:10 / 14.09.2022", date(2022, 9, 14)),
     ("Thursday, August 04, 2016", date(2016, 8, 4)),
     ("By Test Wire July 21, 2018", date(2018, 7, 21)),
+    ("by test wire July 21, 2018", date(2018, 7, 21)),
+    ("Jane Example Mar 3, 2024", date(2024, 3, 3)),
     ("date 2023-11-30 16:05", date(2023, 11, 30)),
     ("Economy 12 January 2021 14:20 (UTC +05:00)", date(2021, 1, 12)),
     ("14:05, 03 мая 2017", date(2017, 5, 3)),
@@ -37,14 +39,28 @@ def test_a_date_line_above_the_story_is_the_publication_date(header: str, stated
 
 @pytest.mark.parametrize("header", [
     "Migrants left Russia in droves after the March 22, 2024 raids on markets",  # a headline's event date
+    "Ukraine war: March 2, 2022",  # a short headline
+    "The vote of March 2, 2022",
+    "Photo: Test Agency, March 2, 2021",  # a caption
+    "It all changed on February 24, 2022.",  # a short opening sentence
+    "The figures were published on March 1, 2021 by the statistics office.",  # "published" in a sentence
     "Updated: 05.06.2024 12:00",  # an edit, not the publication
     "Last updated June 5, 2024",
+    "Date modified: 2022-03-09",
     "31.02.2024",  # no such day
     "Remittances hold steady",  # no date at all
 ])
 def test_no_publication_date_from_a_headline_an_update_or_a_non_date(header: str) -> None:
     text = f"Test Daily (invented)\n{header}\n\n{STORY}\n"
     assert stated_publication_date(text) is None
+
+
+def test_two_different_dates_above_the_story_are_a_list_not_the_pages_date() -> None:
+    latest = "Latest\nBanks cut fees\nMarch 1, 2021\nMarkets calm\nFebruary 3, 2021\nRemittances hold steady\n"
+    assert stated_publication_date(f"{latest}\n{STORY}\n") is None
+    # must not: the same date twice (a date line and a stamp) is no list
+    same = "19 October 2020\nRemittances hold steady\nPublished: 19.10.2020\n"
+    assert stated_publication_date(f"{same}\n{STORY}\n") == date(2020, 10, 19)
 
 
 def test_a_date_in_the_story_is_an_events_date_not_the_pages() -> None:
@@ -58,15 +74,20 @@ def test_a_wire_dateline_opening_the_story_dates_it() -> None:
     assert stated_publication_date(text) == date(2019, 11, 8)
     bracketed = f"OSH (Test Wire / Test Agency - 21st April, 2020) {STORY}\n"
     assert stated_publication_date(bracketed) == date(2020, 4, 21)
-    # must not: a sentence that starts with a capitalised acronym and names a date after its first full stop
-    sentence = f"NATO. Officials met on May 4, 2021 to talk. {STORY}\n"
-    assert stated_publication_date(sentence) is None
+    # must not: an event's date after the dateline, an all-capitals headline, a sentence after an acronym
+    for opening in ("BISHKEK (Test Wire) - On February 24, 2022, the war began.",
+                    "MOSCOW — Since March 2, 2022, when the vote was held,",
+                    "RUSSIA INVADES UKRAINE ON FEBRUARY 24, 2022",
+                    "NATO. Officials met on May 4, 2021 to talk."):
+        assert stated_publication_date(f"{opening} {STORY}\n") is None, opening
 
 
 def test_a_date_alone_on_the_last_lines_dates_the_page() -> None:
     assert stated_publication_date(f"{STORY}\nTestNews.example\nSeptember 2, 2022\n") == date(2022, 9, 2)
-    # must not: a date inside the last sentence
+    # must not: a date inside the last sentence, or a related-articles list closing the page
     assert stated_publication_date(f"{STORY}\nThe bank reports again on September 2, 2022.\n") is None
+    related = f"{STORY}\nRead more\nBanks cut fees\nMarch 1, 2021\nMarkets calm\nFebruary 3, 2021\n"
+    assert stated_publication_date(related) is None
 
 
 def test_the_front_matter_date_wins_and_the_stated_one_fills_articles_csv() -> None:

@@ -155,6 +155,8 @@ PHRASE = (  # anywhere in the number's phrase, for counts
      r"(?i)\b(?:interview\w*|surveyed|survey\s+of|respondents|sample|polled|questioned|households|families)\b"),
     ("a phone number, page, call count or other label, not a count of people",
      r"(?i)\b(?:hotline|phone|telephone|calls?|pages?|rooms?|flights?|buses|stalls|containers|tents|offices)\b"),
+    ("an audience (a channel's subscribers, followers, viewers), not a count of migrants",
+     r"(?i)\b(?:subscribers|followers|viewers|views|listeners|readers)\b"),
     ("population, not migrants", r"(?i)\b(?:population|inhabitants)\b"),
     ("students, not migrants", r"(?i)\bstudents?\b"),
     ("visits to study or as tourists, not migrants", r"(?i)\b(?:for|to)\s+(?:education|study|studies|tourism)\b|"

@@ -567,7 +567,8 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
     phrase = head + " " + tail
     if n.kind == "percent":
         of = re.match(r"\s*of\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)", tail)
-        if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)):
+        if of and not cues.GDP.search(of.group(1)) and not re.match(r"(?:the\s+)?[A-Z]", of.group(1)) \
+                and not _OF_SIZED_GDP.match(text, n.tail_start):
             return "", "a percentage of something other than GDP"
         if not _STATED_AS_SHARE.search(head) and not re.match(r"\s*(?:of|in|to|for)\b|\s*(?:and|,|\)|;|\.|$)", tail):
             return "", "a percentage not stated as a share of GDP"
@@ -623,6 +624,12 @@ _OF_GDP = re.compile(r"\s*of\s+(?:(?:the\s+)?(?:country|nation|republic)['’]s\
                      r"[A-Z][\w-]+['’]s?\s+)?(?:GDP|gross\s+domestic\s+product)\b")
 
 
+# "45% of the country's $14.2 billion GDP": the whole's size told between the owner and GDP.
+_OF_SIZED_GDP = re.compile(r"\s*of\s+(?:(?:the\s+)?(?:country|nation|republic)['’]s\s+|its\s+|the\s+|"
+                           r"[A-Z][\w-]+['’]s?\s+)?(?:US\$|\$|USD\s?)\s?\d[\d.,]*\s*(?:trillion|billion|bn|million|mn)?"
+                           r"\s+(?:GDP|gross\s+domestic\s+product)\b")
+
+
 def _article_on_remittances(seed: Seed) -> bool:
     return bool(cues.REMITTANCES.search(seed.text, seed.body[0], seed.body[1]))
 
@@ -647,6 +654,10 @@ _DESTINATION_FOR = re.compile(r"(?i)\b(?:main|top|primary|largest|biggest|leadin
                               r"destination\s+(?:for|of)\s+$")
 
 
+# "Türkiye is the third destination, … 88,700 migrants": the sentence's subject is where its migrants are.
+_DESTINATION_SUBJECT = re.compile(r"(?P<place>(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:is|was|remains|"
+                                  r"remained|has\s+become|became|ranks|ranked)\s+(?:[\w-]+\s+){0,3}?destinations?\b")
+
 _THERE = re.compile(r"(?i)[^.;]{0,60}?\b(?:work\w*|liv\w*|stay\w*|employed|resid\w*|are|were|is)\s+there\b")
 ABROAD_REASON = "migrants abroad in general, not in Russia"
 _ABROAD = re.compile(r"(?i)\babroad\b|\boverseas\b|\bworldwide\b|\b(?:other|different|various|foreign)\s+countries\b")
@@ -660,6 +671,11 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
         return ABROAD_REASON
     if _DESTINATION_FOR.search(head):
         return "migrants abroad in general (every destination), not in Russia"
+    subject = _DESTINATION_SUBJECT.search(sent.text, sent.start, n.lead)
+    if subject and not cues.RUSSIA.search(sent.text, sent.start, sent.end):
+        place = subject.group("place")
+        if other_country_regex().fullmatch(place) or re.fullmatch(_ca_names(), place):
+            return f"migrants in another country ({place}), not in Russia"
     if _THERE.match(tail):
         before = [o for o in sent.others if o[1] <= n.lead and not re.match(r"(?:the\s+)?Russia", o[2])]
         if before and not cues.RUSSIA.search(sent.text, before[-1][1], n.lead):

@@ -20,9 +20,18 @@ RESOLUTIONS = (
     ("A/RES/ES-11/4", date(2022, 10, 12), r"annex\w*|territorial\s+integrity|sham\s+referend\w*|illegal\s+referend\w*"),
     ("A/RES/ES-11/5", date(2022, 11, 14), r"reparations?|remedy|register\s+of\s+damage"),
     ("A/RES/ES-11/6", date(2023, 2, 23), r"lasting\s+peace|just\s+peace|(?:first\s+)?anniversary"),
+    # Two texts adopted on the third anniversary, told apart by their titles only.
+    ("A/RES/ES-11/7", date(2025, 2, 24), r"(?:promot|advanc)\w*\s+(?:a\s+)?comprehensive,?\s+just,?\s+and\s+lasting"
+                                         r"\s+peace"),
+    ("A/RES/ES-11/8", date(2025, 2, 24), r"(?:path|road)\s+to\s+peace"),
 )
 SUBJECTS = tuple((rid, re.compile(pattern, re.I)) for rid, _, pattern in RESOLUTIONS)
-BY_DAY = {(d.month, d.day): (rid, d) for rid, d, _ in RESOLUTIONS}
+BY_DAY: dict[tuple[int, int], list[tuple[str, date]]] = {}
+for _rid, _day, _ in RESOLUTIONS:
+    BY_DAY.setdefault((_day.month, _day.day), []).append((_rid, _day))
+ADOPTED = {rid: day for rid, day, _ in RESOLUTIONS}
+# A title that names one resolution and contains the words of an earlier one ("… just and lasting peace").
+_NARROWER = {"A/RES/ES-11/7": "A/RES/ES-11/6"}
 # Resolutions on other subjects reuse these words (Crimea in 2014, the 2023 Human Rights Council election).
 OTHER_VOTE = re.compile(r"Crimea|Security\s+Council|re-?elect|bid\s+to\s+return|2014", re.I)
 
@@ -37,7 +46,10 @@ POSITIONS = (
                      r"in\s+favou?r|with))|(?:was|were)\s+absent|skipped\s+the\s+vote|stayed\s+away|sat\s+out\s+the\s+vote"
                      r"|(?:was|were)\s+not\s+present|failed\s+to\s+vote|declined\s+to\s+vote|refused\s+to\s+vote"
                      r"|not\s+voting|cast\s+no\s+vote"),
-    ("abstained", r"abstained|abstaining|abstain|(?:chose|opted|decided)\s+to\s+abstain|refrained\s+from\s+voting"),
+    ("abstained", r"abstained|abstaining|abstain|(?:chose|opted|decided)\s+to\s+abstain|refrained\s+from\s+voting"
+                  # "remained neutral in the vote", "65 countries remained neutral (…)": neutral on the text itself
+                  r"|(?:remained|stayed)\s+neutral(?=\s*\(|\s+(?:in|on|during|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                  r"(?:vot\w*|resolution|ballot))"),
     ("against", r"voted\s+(?:against|no)|voting\s+against|vot(?:ed|ing)\s+[\"“‘']no[\"”’']"
                 r"|(?:cast|casting)\s+(?:a\s+)?(?:vote|votes)\s+against|(?:rejected|opposed)(?=_OBJECT_)"),
     ("in favour", r"voted\s+(?:in\s+favou?r(?:\s+of)?|for|yes)|voting\s+(?:in\s+favou?r|for)"
@@ -115,8 +127,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\bamong\s+(?:the\s+)?(?:\d[\d,]*\s+)?(?:countries|states|nations|members|delegations)\s+(?:that|which|"
             rf"who)\s+(?P<position>{POSITION})\s+(?:are|were|was|is)\s+(?P<list>[^.;]{{1,250}}?)"
             rf"(?=[.;]|$|,?\s+(?:while|whereas|but)\b)", re.I)
-        _COMPILED["paren"] = re.compile(  # "35 countries abstained (Algeria, …, Kazakhstan, …)"
-            rf"(?P<position>{POSITION})(?:\s+from\s+(?:the\s+)?voting)?\s*\((?P<list>[^()]{{1,800}})\)", re.I)
+        # "35 countries abstained (Algeria, …, Kazakhstan, …)", "(including Kazakhstan)"
+        _COMPILED["paren"] = re.compile(
+            rf"(?P<position>{POSITION})(?:\s+from\s+(?:the\s+)?voting)?\s*\((?P<including>(?:including|among\s+them)"
+            rf"\s+)?(?P<list>[^()]{{1,800}})\)", re.I)
+        _COMPILED["noun"] = re.compile(  # "Abstentions included China, Iran, Kazakhstan …"
+            rf"\b(?P<position>(?P<t1>abstentions|abstainers))\s+(?:included|include|were|came\s+from|:)\s+{lst}", re.I)
         _COMPILED["paren_subject"] = re.compile(  # "… allies (Armenia, Kyrgyzstan, Kazakhstan) abstained"
             rf"\((?P<list>[^()]{{1,300}})\){_ADVERBS}\s+(?P<position>{POSITION})", re.I)
         _COMPILED["as_did"] = re.compile(rf"(?P<position>{POSITION})[^.;]{{0,60}}?,\s+as\s+did\s+{lst}", re.I)
@@ -129,6 +145,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 _NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s+(?:Republic|Islands))|the\s+)?[A-Z][\w'’.-]*)*"
 _NAME_LIST = re.compile(rf"\s*{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})+\s*")  # names only, two or more
+_ONE_NAME = re.compile(rf"\s*{_NAME}\s*")  # "(including Uzbekistan)": one name after "including"
 
 
 def position_of(match: re.Match) -> str:
@@ -158,7 +175,9 @@ def positions_in(text: str, start: int, end: int) -> list[VoteRow]:
                     at = c.end("position")
             if kind == "among_are" and re.search(POSITION, text[m.start("list"):m.end("list")], re.I):
                 continue  # another position inside the list: its states are not all of this one
-            if kind in ("paren", "paren_subject") and not _NAME_LIST.fullmatch(text, m.start("list"), m.end("list")):
+            listed = _NAME_LIST.fullmatch(text, m.start("list"), m.end("list")) or (
+                kind == "paren" and m.group("including") and _ONE_NAME.fullmatch(text, m.start("list"), m.end("list")))
+            if kind in ("paren", "paren_subject") and not listed:
                 continue  # "(as in March)", "(141 in favour)": an aside, not the list of who took the position
             for p in matches:
                 pos_start = p.start("position")
@@ -291,9 +310,18 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
 def _vote_of(sentences: list, i: int, after: int, until: int) -> VoteId | None:
     """The vote a position of sentence i speaks of: a date after its words (up to `until`), else the vote its
     sentence or the ones before name, else the next sentence's, else the one the whole article names."""
-    text = sentences[i].text
-    return _identify_span(text, after, until, dates_only=True) or identify(text, _scopes(sentences, i)) or \
-        _next_vote(sentences, i) or _article_vote(sentences, i)
+    sent = sentences[i]
+    own = _identify_span(sent.text, after, until, dates_only=True) or _identify_span(sent.text, sent.start, sent.end)
+    if own:
+        return own
+    vote = identify(sent.text, _scopes(sentences, i)[1:]) or _next_vote(sentences, i) or _article_vote(sentences, i)
+    years = set(_OWN_YEAR.findall(sent.words))
+    if vote and vote.vote in ADOPTED and years and str(ADOPTED[vote.vote].year) not in years:
+        return None  # "in 2023, Uzbekistan also abstained" after a report of the 2025 votes: another year's vote
+    return vote
+
+
+_OWN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def position_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -339,8 +367,8 @@ def _article_vote(sentences: list, i: int) -> VoteId | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_POSITION_WORD = re.compile(r"(?i)abstain|abstention|vot(?:e|ed|ing)|favou?r|against|absent|oppos|support|backed"
-                            r"|reject|endorse|part\b|stayed\s+away|sat\s+out|\s[-–—:]\s*(?:for|yes|no)\b")
+_POSITION_WORD = re.compile(r"(?i)abstain|abstention|neutral|vot(?:e|ed|ing)|favou?r|against|absent|oppos|support"
+                            r"|backed|reject|endorse|part\b|stayed\s+away|sat\s+out|\s[-–—:]\s*(?:for|yes|no)\b")
 
 
 def _in_vote_context(sentences: list, i: int) -> bool:
@@ -377,7 +405,7 @@ def identify(text: str, spans: list[tuple[int, int]]) -> VoteId | None:
 
 def _identify_span(text: str, s: int, e: int, dates_only: bool = False) -> VoteId | None:
     chunk = text[s:e]
-    by_date = None
+    on_day: list[str] = []
     as_of = ""
     year = ""
     for m in _DATE.finditer(chunk):
@@ -385,27 +413,36 @@ def _identify_span(text: str, s: int, e: int, dates_only: bool = False) -> VoteI
         day = int(m.group("day") or m.group("day2"))
         year = m.group("year") or m.group("year2") or ""
         as_of = m.group(0)
-        number = _month_number(month)
-        hit = BY_DAY.get((number, day))
-        if hit and (not year or int(year) == hit[1].year):
-            by_date = hit[0]
+        on_day = [rid for rid, d in BY_DAY.get((_month_number(month), day), []) if not year or int(year) == d.year]
         break
     if dates_only:
-        return VoteId(by_date, as_of, year) if by_date else None
+        return VoteId(on_day[0], as_of, year) if len(on_day) == 1 else None
     other = bool(OTHER_VOTE.search(chunk))
     subjects = {rid for rid, rx in SUBJECTS if rx.search(chunk)} if not other else set()
     if len(subjects) > 1 and "A/RES/ES-11/1" in subjects:
         subjects.discard("A/RES/ES-11/1")  # "condemning the invasion" also appears in later resolutions' reports
-    explicit = re.search(r"ES-11/[1-6]", chunk)
+    for narrow, broad in _NARROWER.items():
+        if narrow in subjects:
+            subjects.discard(broad)
+    explicit = re.search(r"ES-11/[1-8]", chunk)
     if explicit:
         return VoteId("A/RES/" + explicit.group(0), as_of, year)
+    if len(on_day) > 1:  # two texts adopted that day: the subject says which
+        on_day = [rid for rid in on_day if rid in subjects]
+    by_date = on_day[0] if len(on_day) == 1 else None
     if by_date and (not subjects or subjects == {by_date}):
         return VoteId(by_date, as_of, year)
-    if not by_date and len(subjects) == 1 and not (year and year not in ("2022", "2023")):
+    if not by_date and len(subjects) == 1 and _year_fits(year, next(iter(subjects))):
         return VoteId(subjects.pop(), as_of, year)
     if as_of and re.search(r"(?i)\bvot|\bresolution|\bsession|\bAssembly", chunk):
         return VoteId(f"the vote of {as_of}", as_of, year)
     return None
+
+
+def _year_fits(year: str, rid: str) -> bool:
+    """A date's year beside a subject: the resolution's own year, or (for those of 2022-23) the year after."""
+    adopted = ADOPTED[rid].year
+    return not year or int(year) == adopted or (year in ("2022", "2023") and adopted < 2024)
 
 
 def _month_number(month: str) -> int:
