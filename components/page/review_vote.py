@@ -37,8 +37,8 @@ def show_vote_form(desk: Desk, reviewer: str) -> None:
         if not sentences:
             st.info(NO_SENTENCE, icon=":material/info:")
             return
-        st.caption("Pick the sentence and the words that state the position: the state, the position and the vote "
-                   "are offered from the article. Nothing is typed.")
+        st.caption("Pick the sentence and the words that state the position: the position is read from the words, "
+                   "the state and the vote are offered from the article. Nothing is typed.")
         key = vote_form_key(desk)
         by_start = {s.start: s for s in sentences}
         first = next((s.start for s in sentences if s.missed), sentences[0].start)
