@@ -268,8 +268,9 @@ def load_story(data_dir: Path | None = None, seeds_dir: Path | None = None) -> S
     seeds = seed_texts(seeds_dir)
     if not seeds:
         raise DataError("seeds/: holds no article *.txt. Restore the seed file from the repository.")
-    return Story(load_table("figures", data_dir, seeds_dir, seeds), load_table("context", data_dir, seeds_dir, seeds),
-                 package, seeds, load_table("articles", data_dir, seeds_dir, seeds))
+    # The seeds read once, for every table (a thousand articles are a thousand files).
+    return Story(load_table("figures", data_dir, seeds=seeds), load_table("context", data_dir, seeds=seeds),
+                 package, seeds, load_table("articles", data_dir, seeds=seeds))
 
 
 def package_zip(data_dir: Path | None = None, seeds_dir: Path | None = None) -> bytes:

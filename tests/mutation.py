@@ -3,6 +3,7 @@
     .venv/bin/python tests/mutation.py                         # every module below, one after the other
     .venv/bin/python tests/mutation.py components/links.py     # one (or a few) of them
     .venv/bin/python tests/mutation.py --survivors components/links.py   # also print each surviving mutant's diff
+    .venv/bin/python tests/mutation.py --again run.log components/store.py   # only the mutants that survived in run.log
 
 Each module is mutated in a fresh copy of the project in a temporary folder (mutmut's `mutants/` and its caches
 never touch the repository), its mutants run against the unit suite (`-m "not e2e and not load"`: no browser),
@@ -62,14 +63,35 @@ def mutmut(project: Path, *args: str, capture: bool = False) -> subprocess.Compl
                           capture_output=capture)
 
 
-def score(module: str, max_children: int, survivors: bool, deselect: tuple[str, ...] = ()) -> dict:
-    """Mutate one module in a temporary copy of the project; return its counts and surviving mutants."""
+def earlier_run(log: str, module: str) -> tuple[int, int, list[str]]:
+    """(killed, total, survivors) of `module` as an earlier run of this script printed them."""
+    killed = total = None
+    survivors: list[str] = []
+    current = False
+    for line in Path(log).read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"{module}: "):
+            killed, total = (int(n) for n in line.split(": ", 1)[1].split(" ", 1)[0].split("/"))
+            current = True
+        elif line.startswith("components/"):
+            current = False
+        elif current and line.strip().startswith("survived: "):
+            survivors.append(line.strip().removeprefix("survived: "))
+    if total is None:
+        sys.exit(f"{log}: no result line for {module}; run the module whole first.")
+    return killed, total, survivors
+
+
+def score(module: str, max_children: int, survivors: bool, deselect: tuple[str, ...] = (),
+          only: list[str] | None = None) -> dict:
+    """Mutate one module in a temporary copy of the project; return its counts and surviving mutants.
+
+    `only`: run just these mutants (the others count as not run)."""
     with tempfile.TemporaryDirectory(prefix="mutation-") as tmp:
         project = Path(tmp) / "project"
         copy_project(project)
         (project / "setup.cfg").write_text(mutmut_config(module, deselect), encoding="utf-8")
         started = time.monotonic()
-        run = mutmut(project, "run", "--max-children", str(max_children), capture=True)
+        run = mutmut(project, "run", "--max-children", str(max_children), *(only or ()), capture=True)
         if run.returncode != 0:
             sys.exit(f"mutmut run failed on {module}:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
         mutmut(project, "export-cicd-stats", capture=True)
@@ -90,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1, help="mutants run in parallel")
     parser.add_argument("--survivors", action="store_true", help="print the diff of every surviving mutant")
     parser.add_argument("--target", type=float, default=90.0, help="lowest acceptable score, percent")
+    parser.add_argument("--again", metavar="LOG",
+                        help="run only the mutants that survived in LOG (an earlier run's output, same module code): "
+                             "after new tests, the score without re-running the mutants already killed")
     parser.add_argument("--deselect", action="append", default=[], metavar="NODEID",
                         help="leave out a unit test that fails on the unmutated code (mutmut needs a green suite)")
     args = parser.parse_args(argv)
@@ -100,7 +125,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.deselect:
         print(f"left out (failing before any mutation): {', '.join(args.deselect)}")
     for module in args.modules:
-        result = score(module, args.max_children, args.survivors, tuple(args.deselect))
+        if args.again:
+            killed_before, total_before, alive = earlier_run(args.again, module)
+            if not alive:
+                print(f"{module}: {killed_before}/{total_before} killed (100.0 %): no survivor to run again")
+                continue
+            result = score(module, args.max_children, args.survivors, tuple(args.deselect), only=alive)
+            if result["total"] != total_before:
+                sys.exit(f"{module}: {result['total']} mutants now, {total_before} in {args.again}: the module "
+                         "changed, so its mutants are not the same ones; run it whole.")
+            result["killed"] += killed_before
+            print(f"  ({len(alive) - len(result['survived'])} of the {len(alive)} survivors of {args.again} "
+                  "killed now)")
+        else:
+            result = score(module, args.max_children, args.survivors, tuple(args.deselect))
         percent = 100 * result["killed"] / result["total"] if result["total"] else 100.0
         print(f"{module}: {result['killed']}/{result['total']} killed ({percent:.1f} %) in {result['seconds']} s",
               flush=True)

@@ -169,7 +169,7 @@ def test_a_moved_sentence_is_found_again_only_when_the_journalist_says_so(desk_d
     (seeds / NAME).write_text(text[:first_break] + "\n\nAn invented new opening paragraph." + text[first_break:],
                               encoding="utf-8")
     assert run_extract(seeds, data)[0] == 1  # moved words are stale until someone decides
-    moved = reanchored(decision, (seeds / NAME).read_text(encoding="utf-8"), "Test Journalist")
+    moved = reanchored(desk(seeds), decision, "Test Journalist")
     assert moved is not None and moved["value_start"] > decision["value_start"]
     replace_decision(decision, moved)
     code, _, err = run_extract(seeds, data)

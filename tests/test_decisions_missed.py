@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import DESK_MISSED_SEED, csv_rows
 
-from components.extract.decision_store import save_decision
+from components.extract.decision_store import replace_decision, save_decision
 from components.extract.decisions import (
     FILE_NAME,
     LEGACY_COLUMNS,
@@ -20,7 +20,15 @@ from components.extract.decisions import (
     parse_decisions,
     read_decisions,
 )
-from components.extract.desk import accept_decision, article_desk, correct_decision, range_around, sentence_of
+from components.extract.desk import (
+    accept_decision,
+    article_desk,
+    correct_decision,
+    range_around,
+    reanchored,
+    sentence_of,
+    value_spans,
+)
 from components.extract.desk_votes import accept_vote_decision, vote_sentences
 from components.extract.text import read_seed
 from components.store import load_figures
@@ -59,9 +67,10 @@ def accept_vote(seeds: Path, **changes: str) -> dict:
     (words,) = sentence.words
     assert (words.text, words.position, words.countries, words.given) == ("was absent", "did not vote",
                                                                             ("TKM", "KAZ"), ())
-    choice = {"country_iso3": words.countries[0], "position": words.position, "vote": words.votes[0].vote} | changes
-    return accept_vote_decision(d, sentence, words, reason="the neighbour is Turkmenistan", reviewer=REVIEWER,
-                                **choice)
+    decision = accept_vote_decision(d, sentence, words, country_iso3=words.countries[0], vote=words.votes[0].vote,
+                                    reason="the neighbour is Turkmenistan", reviewer=REVIEWER)
+    assert decision["position"] == words.position  # the position is the one the words state, never picked
+    return decision | changes
 
 
 def figure(data: Path, indicator: str, iso3: str) -> dict | None:
@@ -250,3 +259,113 @@ def test_a_file_written_before_the_vote_columns_still_reads_and_the_next_save_up
     save_decision(accept_vote(seeds))
     assert (data / FILE_NAME).read_text(encoding="utf-8").splitlines()[0] == legacy[0]
     assert [d["value_text"] for d in read_decisions(data / FILE_NAME)] == ["60,000 and 70,000", "was absent"]
+
+
+# --- a vote position is the one its words state, for a state they can belong to ------------------------------------
+
+def abstained_of_kyrgyzstan(seeds: Path, **changes: str) -> dict:
+    """The position words extraction reads as Kyrgyzstan's ("Kyrgyzstan abstained"), accepted with `changes`."""
+    d = desk(seeds)
+    (sentence,) = [s for s in vote_sentences(d) if not s.missed]
+    (words,) = sentence.words
+    assert (words.text, words.position, words.countries) == ("abstained", "abstained", ("KGZ",))
+    return accept_vote_decision(d, sentence, words, country_iso3="KGZ", vote=words.votes[0].vote, reason="",
+                                reviewer=REVIEWER) | changes
+
+
+@pytest.mark.parametrize(("words", "changes", "column", "says"), [
+    ("was absent", {"position": "in favour"}, "position",
+     "'in favour' is not the position the words 'was absent' state ('did not vote'"),
+    ("abstained", {"country_iso3": "UZB", "position": "against"}, "position",
+     "'against' is not the position the words 'abstained' state ('abstained'"),
+    ("abstained", {"country_iso3": "UZB"}, "country_iso3", "'UZB' is not a state the words' sentence (or its "
+                                                           "paragraph) names (KGZ)"),
+    ("was absent", {"country_iso3": "UZB"}, "country_iso3", "'UZB' is not a state the words' sentence (or its "
+                                                            "paragraph) names (TKM, KAZ)"),
+])
+def test_an_accepted_vote_must_say_what_its_words_say(missed_dirs, run_extract, words, changes, column,
+                                                      says) -> None:
+    seeds, data = missed_dirs
+    decision = accept_vote(seeds, **changes) if words == "was absent" else abstained_of_kyrgyzstan(seeds, **changes)
+    save_decision(decision)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    code, _, err = run_extract(seeds, data)
+    assert code == 1
+    assert f"data/{FILE_NAME} row 2 column {column}: {says}" in err and "Traceback" not in err
+    assert ("Write 'did not vote'" in err or "Write 'abstained'" in err) if column == "position" \
+        else "Write one of them" in err  # what to do
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before  # never applied
+
+
+def test_words_read_otherwise_are_an_accepted_vote_with_its_position_corrected(missed_dirs, run_extract) -> None:
+    seeds, data = missed_dirs
+    save_decision(accept_vote(seeds))
+    d = desk(seeds)
+    (accepted,) = [t for i in d.items for t in i.targets if t["review"] == "accepted"]
+    assert (accepted["country_iso3"], accepted["position"]) == ("TKM", "did not vote")
+    save_decision(correct_decision(d, accepted, field_name="position", new_value="abstained",
+                                   reason="the delegation said it abstained", reviewer=REVIEWER))
+    code, _, err = run_extract(seeds, data)
+    assert code == 0, err
+    row = figure(data, "un_ga_vote", "TKM")
+    assert_provenance(row)
+    assert (row["position"], row["value_text"], row["review"]) == ("abstained", "was absent", "corrected")
+
+
+# --- a stale accepted vote: "Keep it" only when moving it makes it apply again --------------------------------------
+
+@pytest.mark.parametrize(("moved", "unnamed", "kept"), [
+    (False, True, False),  # the sentence is where it was: rewriting it there changes nothing
+    (True, True, False),  # moved, but the article still no longer names its vote: still stale at the new place
+    (True, False, True),  # moved only: kept at its new place, and applied
+])
+def test_a_stale_vote_is_kept_only_when_moving_it_makes_it_apply(missed_dirs, run_extract, moved, unnamed,
+                                                                  kept) -> None:
+    seeds, data = missed_dirs
+    decision = accept_vote(seeds)
+    save_decision(decision)
+    text = TEXT.replace("vote of October 12", "vote of later days") if unnamed else TEXT
+    if moved:
+        text = text.replace("\n\n", "\n\nAn invented new opening paragraph.\n\n", 1)
+    (seeds / NAME).write_text(text, encoding="utf-8")
+    d = desk(seeds)
+    assert [s.decision for s in d.stale] == [decision]
+    again = reanchored(d, decision, REVIEWER)
+    assert (again is not None) == kept
+    if kept:
+        replace_decision(decision, again)
+        assert run_extract(seeds, data)[0] == 0
+        assert figure(data, "un_ga_vote", "TKM")["review"] == "accepted"
+
+
+def test_a_correction_the_extractor_no_longer_gives_is_not_kept_in_place(missed_dirs) -> None:
+    seeds, _ = missed_dirs
+    d = desk(seeds)
+    kgz = next(f for f in d.extracted if f["indicator"] == "un_ga_vote")
+    decision = correct_decision(d, kgz, field_name="position", new_value="against", reason="", reviewer=REVIEWER)
+    save_decision(decision | {"country_iso3": "UZB"})  # a figure extraction does not give, at unchanged words
+    d = desk(seeds)
+    (stale,) = d.stale
+    assert stale.why == "the extractor no longer gives the figure it was made on"
+    assert reanchored(d, stale.decision, REVIEWER) is None
+
+
+# --- the words a number is accepted as ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "number", "offered"), [
+    ("Invented: workers numbered 2 to 2.5 million.", "2", ["2 to 2.5 million"]),  # alone, "2" would be 2
+    ("Invented: workers numbered 2 to 2.5 million.", "2.5 million", ["2 to 2.5 million", "2.5 million"]),
+    ("Invented: workers numbered between 60,000 and 70,000.", "60,000", ["60,000 and 70,000", "60,000"]),
+    ("Invented: remittances were 28–30 percent.", "28", ["28–30", "28"]),
+])
+def test_one_end_of_a_range_is_offered_alone_only_when_it_reads_alone_as_in_the_range(sentence, number,
+                                                                                       offered) -> None:
+    at = sentence.index(number + (" " if number == "2" else ""))
+    assert [sentence[s:e] for s, e in value_spans(sentence, at, at + len(number))] == offered
+
+
+def test_a_row_with_the_wrong_number_of_cells_says_what_to_do(missed_dirs) -> None:
+    seeds, _ = missed_dirs
+    text = decisions_csv([accept_vote(seeds)])
+    with pytest.raises(DecisionError, match=r"row 2: has \d+ cells, expected \d+\. Fix or remove the row\."):
+        parse_decisions(text.rstrip("\n") + ",extra\n")

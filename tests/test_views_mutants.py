@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pandas as pd
 
 from components.indicators import BY_ID
 from components.store import Story
-from components.views.article import article_html, articles_html
+from components.views.article import Quotes, article_html, articles_html, excerpt_html, one_article_html
 from components.views.context import context_html, item_html
 from components.views.context import timeline as context_timeline
 from components.views.frames import complete
@@ -514,3 +515,146 @@ def test_an_item_without_a_primary_article_links_to_the_short_id() -> None:
 def test_an_item_without_states_or_source_has_no_data_attributes() -> None:
     row = next(context_table([{"category": "Counts", "source": "", "countries": ""}]).itertuples())
     assert item_html(row).startswith("<li><strong")
+
+
+# --- one article's page, the sentence in place, and where a quote link leads (article.Quotes) ----------------------
+
+def test_an_articles_own_page_links_back_to_the_charts_on_the_page_it_is_given() -> None:
+    html = one_article_html(multi_story(), "a.txt", base="index.html")
+    assert re.findall(r'<a class="back" href="([^"]+)"', html) == ["index.html#panel-migrant_workers",
+                                                                  "index.html#context"]
+
+
+def test_without_a_named_first_article_every_quote_id_is_short() -> None:
+    story = replace(multi_story(), package={})
+    assert list(marks(one_article_html(story, "b.txt"))) == ["q-0", "q-17"]
+
+
+def test_no_article_row_and_no_named_file_shows_the_first_seed() -> None:
+    story = replace(multi_story(()), package={})
+    assert marks(articles_html(story)) == {"q-0": "Alpha said <strong>12</strong>.",
+                                           "q-15": "<strong>Alpha</strong> again."}
+    named = replace(multi_story(()), package={"article": {"file": "b.txt"}})
+    assert marks(articles_html(named)) == {"q-0": "Beta counted <strong>34</strong>.",
+                                           "q-17": "<strong>Beta</strong> left."}
+
+
+PARAGRAPHS = "One & all.\nTwo.\nBefore <it>. Nine said 42 today. After it.\nFour.\nFive."  # test material
+SAID = PARAGRAPHS.index("Nine"), PARAGRAPHS.index("today.") + 6, PARAGRAPHS.index("42"), PARAGRAPHS.index("42") + 2
+
+
+def test_an_excerpt_is_the_quotes_paragraph_alone_with_its_number_strong() -> None:
+    assert excerpt_html(PARAGRAPHS, *SAID) == (
+        "<p>Before &lt;it&gt;. <mark>Nine said <strong>42</strong> today.</mark> After it.</p>")
+
+
+def test_an_excerpt_at_the_texts_very_start_or_end_keeps_every_word_of_its_paragraph() -> None:
+    alone = "Nine said 42 today. After it!"  # no line break at all
+    assert excerpt_html(alone, 0, 19, 10, 12) == "<p><mark>Nine said <strong>42</strong> today.</mark> After it!</p>"
+    first_line_empty = "\nBefore. Nine said 42."
+    assert excerpt_html(first_line_empty, 9, 22, 19, 21) == "<p>Before. <mark>Nine said <strong>42</strong>.</mark></p>"
+
+
+def test_quotes_lead_to_this_page_to_the_articles_page_or_show_the_sentence_in_place() -> None:
+    story = multi_story()
+    assert [Quotes(story).href(s, at) for s, at in (("a.txt", 15), ("b.txt", 0))] == ["#q-15", "#q-b-0"]
+    assert Quotes(story, "pages").href("b.txt", 17) == "articles/b.html#q-b-17"
+    excerpt = Quotes(story, "excerpt")
+    assert excerpt.href("b.txt", 0) is None, "a sentence at the text's first character is shown in place too"
+    assert excerpt.href("b.txt", -1) == "#q-b--1" and excerpt.href("c.txt", 3) == "#q-c-3"  # no quote / no seed
+
+
+def test_a_profile_link_says_which_way_it_leads() -> None:
+    story = multi_story()
+    assert Quotes(story).link("b.txt", 0, 16, 13, 15) == "<a href='#q-b-0'>Read it in the article ↓</a>"
+    assert Quotes(story, "pages").link("b.txt", 0, 16, 13, 15) == (
+        "<a href='articles/b.html#q-b-0'>Read it in the article →</a>")
+    assert Quotes(story, "excerpt").link("b.txt", 0, 16, 13, 15) == (
+        "<details class='ex'><summary>Read it in the article</summary><div class='article'>"
+        "<p><mark>Beta counted <strong>34</strong>.</mark> Beta left.</p></div>"
+        "<p class='from'>From b: Beta story; pick it under “The articles” to read it whole.</p></details>")
+
+
+def test_a_sentence_in_place_names_its_article_and_its_disclosure() -> None:
+    only_a = Quotes(multi_story(("a.txt",)), "excerpt")  # b.txt has a seed but no article row: its file's name
+    shown = only_a.in_place("b.txt", 17, 27, 17, 21, "(quote)", "quote: a <fact>")
+    assert shown.startswith("<details class='ex'><summary aria-label='quote: a &lt;fact&gt;'>(quote)</summary>")
+    assert "<p class='from'>From b; pick" in shown
+    assert "From The Alpha, 2022-03-01: Alpha story;" in only_a.in_place("a.txt", 0, 14, 11, 13, "(quote)")
+
+
+FACT_B = {"category": "Counts", "label": "leavers", "countries": "", "source": "b.txt", "value_text": "Beta",
+          "quote": "Beta left.", "start": 17, "end": 27, "value_start": 17, "value_end": 21}  # in SEEDS["b.txt"]
+
+
+def test_a_context_fact_links_where_its_quotes_lead() -> None:
+    facts = context_table([FACT_B])
+    pages = context_html(facts, quotes=Quotes(multi_story(), "pages"))
+    assert re.findall(r'href="([^"]+)"', pages) == ["articles/b.html#q-b-17"]
+    in_place = context_html(facts, quotes=Quotes(multi_story(), "excerpt"))
+    found = re.search(r"<li[^>]*>(.*)</li>", in_place).group(1)
+    assert found == (
+        '<strong class="fv">Beta</strong> — leavers '
+        "<details class='ex'><summary aria-label='quote: leavers'>(quote)</summary><div class='article'>"
+        "<p>Beta counted 34. <mark><strong>Beta</strong> left.</mark></p></div>"
+        "<p class='from'>From b: Beta story; pick it under “The articles” to read it whole.</p></details>")
+
+
+# --- a long profile: a row per year (or vote) with what its figures say together --------------------------------------
+
+def rng(source: str, low: float, high: float, year: str, at: int, **extra: object) -> dict:
+    """A range figure ("LOW to HIGH"), no single value."""
+    return figure(source, None, year, at, value_low=float(low), value_high=float(high),
+                  value_text=f"{low:g} to {high:g}", **extra)
+
+
+def row_texts(html: str) -> list[tuple[str, str, str]]:
+    heading = BY_ID["citizenship_grants"].heading
+    return [(r[0][2].removeprefix(heading), r[1][2], r[2][2]) for r in grants_row(html)]
+
+
+def test_a_long_profile_says_each_years_value_range_or_agreement_and_its_latest_article() -> None:
+    story = story_of([  # 11 figures: one row per year. ARTICLES: c.txt undated, b.txt 2022, a.txt 2023
+        *[figure("a.txt", 1, "2010", at) for at in (1, 2, 3, 4)],
+        figure("c.txt", 20, "2011", 10, qualifier="over"), rng("b.txt", 10, 800, "2011", 20, qualifier="about"),
+        figure("a.txt", 400, "2011", 30),
+        figure("c.txt", 5000, "2012", 40, value_text="5,000"),
+        figure("b.txt", 5000, "2012", 50, value_text="5 000", qualifier="about"),
+        figure("a.txt", 5000, "2012", 60, value_text="five thousand", qualifier="nearly"),
+        figure("c.txt", 9, "2013", 70)])
+    read = "Read it in the article ↓"
+    assert row_texts(profile_html(story, "TJK")) == [
+        ("2010 · 4 figures from 1 article", "1", f"Latest, The Alpha, 2023-05-01: Quote a.txt 4. {read}"
+         " and 3 more figures in the data view"),
+        ("2011 · 3 figures from 3 articles", f"about 10 to 800 to about 10 to 800{DIFFER}",
+         f"Latest, The Alpha, 2023-05-01: Quote a.txt 30. {read} and 2 more figures in the data view"),
+        ("2012 · 3 figures from 3 articles", "nearly five thousand",  # one number: the latest article's words
+         f"Latest, The Alpha, 2023-05-01: Quote a.txt 60. {read} and 2 more figures in the data view"),
+        ("2013 · 1 figure from 1 article", "9", f"Latest, c: Quote c.txt 70. {read}")]
+
+
+def test_a_long_list_of_votes_counts_each_position_only_where_they_differ() -> None:
+    def vote(source: str, position: str, resolution: str, at: int) -> dict:
+        return figure(source, None, at=at, position=position, vote=resolution, indicator="un_ga_vote")
+
+    story = story_of([vote("c.txt", "against", "A/RES/1", 1), vote("b.txt", "abstained", "A/RES/1", 2),
+                      vote("a.txt", "abstained", "A/RES/1", 3),
+                      *[vote(s, "abstained", "A/RES/2", 4) for s in ("a.txt", "b.txt", "c.txt")],
+                      *[vote("a.txt", "in favour", "A/RES/3", at) for at in (5, 6, 7, 8, 9)]])
+    heading = BY_ID["un_ga_vote"].heading
+    said = [(r[0][2], r[1][2]) for r in cells(profile_html(story, "TJK")) if r[0][2].startswith(heading)]
+    assert said == [(f"{heading}A/RES/1 · 3 figures from 3 articles", f"against (1) · abstained (2){DIFFER}"),
+                    (f"{heading}A/RES/2 · 3 figures from 3 articles", "abstained"),
+                    (f"{heading}A/RES/3 · 5 figures from 1 article", "in favour")]
+
+
+def test_a_ranges_filter_key_holds_both_ends() -> None:
+    html = profile_html(story_of([rng("a.txt", 10, 800, "2011", 20)]), "TJK", filterable=True)
+    assert re.findall(r"data-key='([^']*)'", html) == ["10.0-800.0"]
+
+
+def test_six_dated_sources_still_draw_a_line_each_and_an_undated_one_is_not_counted() -> None:
+    dated = [figure(f"s{k}.txt", 10 + k, str(2015 + k), k) for k in range(6)]
+    html = profile_html(story_of([*dated, figure("u.txt", 99, "", 50)]), "TJK")
+    heading = BY_ID["citizenship_grants"].heading
+    assert re.findall(r'<img alt="([^:"]*: [^.]*)', html) == [f"{heading}: every figure by year"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from components import store
-from components.countries import country_name
+from components.countries import countries_in, country_name
 from components.extract.indicator_rules import article_sentences
 from components.extract.numbers import exact_float, number_at
 from components.extract.text import Seed, parse_number
@@ -65,6 +65,7 @@ class Applied:
     figures: list[dict]
     stale: list[Stale]
     origins: dict[tuple, tuple] = field(default_factory=dict)  # key of each reviewed row -> key it was extracted at
+    accepted: list[dict] = field(default_factory=list)  # the accepted figures as accepted, before any correction
 
 
 def path() -> Path:
@@ -93,7 +94,8 @@ def parse_decisions(text: str, file: str = FILE) -> list[dict]:
     rows, seen = [], {}
     for i, cells in enumerate(reader, start=2):
         if len(cells) != len(fields):
-            raise DecisionError(f"{file} row {i}: has {len(cells)} cells, expected {len(fields)}.")
+            raise DecisionError(f"{file} row {i}: has {len(cells)} cells, expected {len(fields)}. "
+                                "Fix or remove the row.")
         row = dict.fromkeys(COLUMNS, "")
         for f, cell in zip(fields, cells):
             where = f"{file} row {i} column {f.name}"
@@ -187,7 +189,9 @@ def review(figures: list[dict], decisions: list[dict], texts: dict[str, str]) ->
 
     Decisions on articles that are not among `texts` (another seeds folder, a removed article) do not apply.
     """
-    extracted = {figure_key(f) for f in figures}
+    # A correction acts on an extracted figure, or on one the newsroom accepted (a vote position read otherwise).
+    extracted = {figure_key(f) for f in figures} | {figure_key(d) for d in decisions
+                                                     if d["source"] in texts and d["decision"] == "accept"}
     live, stale = [], []
     for i, d in enumerate(decisions, start=2):
         if d["source"] not in texts:
@@ -208,7 +212,15 @@ def review(figures: list[dict], decisions: list[dict], texts: dict[str, str]) ->
                 _correct(row, d, texts[d["source"]], i)
         origins[figure_key(row)] = figure_key(figure)
         out.append(row)
-    accepted = [_accepted(d, texts[d["source"]], i) for i, d in live if d["decision"] == "accept"]
+    as_accepted = [_accepted(d, texts[d["source"]], i) for i, d in live if d["decision"] == "accept"]
+    accepted = []
+    for figure in as_accepted:
+        row = dict(figure)
+        for i, d in live:
+            if d["decision"] == "correct" and figure_key(d) == figure_key(figure):
+                _correct(row, d, texts[d["source"]], i)
+        origins[figure_key(row)] = figure_key(figure)
+        accepted.append(row)
     replaced = {figure_key(r) for r in accepted}
     out = [r for r in out if figure_key(r) not in replaced] + sorted(accepted, key=figure_key)
     seen: dict[tuple, dict] = {}
@@ -217,7 +229,7 @@ def review(figures: list[dict], decisions: list[dict], texts: dict[str, str]) ->
             raise DecisionError(f"{FILE}: the decisions make two {r['indicator']} figures for {r['country_iso3']} "
                                 f"from the words at {r['value_start']} of {r['source']}. Correct or withdraw one.")
         seen[figure_key(r)] = r
-    return Applied(out, stale, origins)
+    return Applied(out, stale, origins, as_accepted)
 
 
 def apply_decisions(figures: list[dict], texts: dict[str, str], file: Path | None = None) -> list[dict]:
@@ -318,14 +330,32 @@ def _accepted(d: dict, text: str, i: int) -> dict:
             "value_start": d["value_start"], "value_end": d["value_end"]}
 
 
+def vote_countries(text: str, start: int, end: int) -> list[str]:
+    """The states a vote position's sentence (text[start:end]) names, in order, else those of its paragraph: the
+    states its words can be the vote of (empty when neither names one)."""
+    p_start, p_end = paragraph_span(text, start)
+    return countries_in(text[start:end]) or countries_in(text[p_start:p_end])
+
+
 def _accepted_vote(d: dict, text: str, i: int) -> dict:
     found = _vote_sentence(d, text)
     sentence = found[0][found[1]] if found else None
     words = position_words(text, sentence.start, sentence.end) if sentence else []
-    if not any((s, e) == (d["value_start"], d["value_end"]) for s, e, _ in words):
+    read = next((p for s, e, p in words if (s, e) == (d["value_start"], d["value_end"])), None)
+    if read is None:
         raise DecisionError(f"{_where(i)} column value_text: {d['value_text']!r} are not the words of a vote position "
                             "as the vote grammar reads them (e.g. 'abstained', 'voted against', 'did not take part'). "
                             f"{ASK}")
+    if d["position"] != read:
+        raise DecisionError(f"{_where(i)} column position: {d['position']!r} is not the position the words "
+                            f"{d['value_text']!r} state ({read!r}, as the vote grammar reads them). Write {read!r}; "
+                            "if the words mean another position, accept them as read and correct the position "
+                            "on the desk with a reason. Or remove the row.")
+    named = vote_countries(text, sentence.start, sentence.end)
+    if named and d["country_iso3"] not in named:
+        raise DecisionError(f"{_where(i)} column country_iso3: {d['country_iso3']!r} is not a state the words' "
+                            f"sentence (or its paragraph) names ({', '.join(named)}), so {d['value_text']!r} cannot "
+                            f"be its vote. Write one of them, or remove the row.")
     vote = _vote_named(d, text)  # never None here: a vote the article does not name makes the decision stale
     return {"source": d["source"], "indicator": d["indicator"], "country_iso3": d["country_iso3"],
             "country": country_name(d["country_iso3"]), "value": None, "value_low": None, "value_high": None,

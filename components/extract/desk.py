@@ -15,11 +15,13 @@ from components.extract.decisions import (
     figure_key,
     paragraph_span,
     review,
+    stale_reason,
+    value_of,
     year_basis,
 )
 from components.extract.explain import number_fates
 from components.extract.indicator_rules import find_figures
-from components.extract.numbers import Number, find_numbers
+from components.extract.numbers import Number, exact_float, find_numbers
 from components.extract.text import NUMBER_PATTERN, Seed, sentence_spans
 from components.schema import QUALIFIERS
 
@@ -40,7 +42,8 @@ class Item:
     fate: str  # what extraction made of it: figure, context or left out
     reason: str
     status: str  # after the decisions: figure, accepted, corrected, rejected, context, date of a figure, left out
-    targets: tuple[dict, ...] = ()  # extracted figures at these words: what reject and correct act on
+    targets: tuple[dict, ...] = ()  # extracted figures at these words (what reject and correct act on), and the
+    # vote positions the newsroom accepted at them (a correction of the position acts on those)
     figures: tuple[dict, ...] = ()  # the figures at these words once the decisions are applied
     decisions: tuple[dict, ...] = ()
 
@@ -59,6 +62,7 @@ class Desk:
     stale: list[Stale] = field(default_factory=list)
     error: str = ""  # decisions that cannot be applied together (e.g. two figures with one key)
     origins: dict[tuple, tuple] = field(default_factory=dict)  # reviewed figure's key -> its extracted key
+    accepted: list[dict] = field(default_factory=list)  # figures the decisions accept, before any correction
 
     def reviewed(self, target: dict) -> dict | None:
         """The figure an extracted one became after the decisions (None when rejected)."""
@@ -105,10 +109,12 @@ def article_desk(seed: Seed, decisions: list[dict]) -> Desk:
     error = ""
     try:
         applied = review(extracted, decisions, {seed.name: seed.text})
-        figures, stale, origins = applied.figures, applied.stale, applied.origins
+        figures, stale, origins, accepted = applied.figures, applied.stale, applied.origins, applied.accepted
     except DecisionError as err:
-        figures, stale, error = extracted, [], str(err)
+        figures, stale, error, accepted = extracted, [], str(err), []
         origins = {figure_key(f): figure_key(f) for f in extracted}
+    extracted_keys = {figure_key(r) for r in extracted}
+    accepted_votes = [r for r in accepted if r["position"] and figure_key(r) not in extracted_keys]
     stale_rows = [s.decision for s in stale]
     live = [d for d in mine if d not in stale_rows]
     spans: dict[tuple[int, int], tuple[str, str, bool]] = {}
@@ -128,7 +134,7 @@ def article_desk(seed: Seed, decisions: list[dict]) -> Desk:
             spans[(r["value_start"], r["value_end"])] = ("left out", "not read as a vote position", False)
     items = []
     for n, ((start, end), (fate, reason, dated)) in enumerate(sorted(spans.items()), start=1):
-        targets = [r for r in extracted if _overlaps(r, start, end)]
+        targets = [r for r in (*extracted, *accepted_votes) if _overlaps(r, start, end)]
         after = [r for r in figures if _overlaps(r, start, end)]
         on_it = [d for d in live if d["value_start"] < end and start < d["value_end"]]
         status = "date of a figure" if dated and not after else _status(fate, targets, after, on_it)
@@ -136,7 +142,7 @@ def article_desk(seed: Seed, decisions: list[dict]) -> Desk:
                                      for r in targets)
         items.append(Item(n, start, end, seed.text[start:end], fate, reason, status, tuple(targets), tuple(after),
                           tuple(on_it)))
-    return Desk(seed.name, seed.text, items, figures, extracted, context, mine, stale, error, origins)
+    return Desk(seed.name, seed.text, items, figures, extracted, context, mine, stale, error, origins, accepted)
 
 
 # --- what the forms offer: always the article's own words ---------------------------------------------------------
@@ -188,6 +194,22 @@ def range_around(text: str, start: int, end: int) -> Number | None:
     return next((n for n in find_numbers(text, s, e) if n.is_range and n.start <= start and end <= n.end), None)
 
 
+def value_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What the number at text[start:end] can be accepted as: the range it is one end of (first), and itself if it
+    is one number that reads alone as it does in the range (not the "2" of "2 to 2.5 million": alone it is 2)."""
+    spans = []
+    whole = range_around(text, start, end)
+    if whole:
+        spans.append((whole.start, whole.end))
+    try:
+        alone, _, _ = value_of(text, (start, end), (start, end))
+    except ValueError:
+        return spans
+    if whole is None or alone in (exact_float(whole.low), exact_float(whole.high)):
+        spans.append((start, end))
+    return spans
+
+
 # --- decisions, built from what the journalist picked -------------------------------------------------------------
 
 def base_decision(source: str, text: str, value: tuple[int, int], quote: tuple[int, int]) -> dict:
@@ -232,8 +254,11 @@ def current_decision(desk: Desk, decision: dict) -> dict | None:
     return next((d for d in desk.decisions if decision_key(d) == decision_key(decision)), None)
 
 
-def reanchored(decision: dict, text: str, reviewer: str) -> dict | None:
-    """The same decision on its unchanged sentence, found once at a new place in an edited article; else None."""
+def reanchored(desk: Desk, decision: dict, reviewer: str) -> dict | None:
+    """The same decision on its unchanged sentence, found once at a new place in an edited article, when moving it
+    there makes it apply again; else None (a decision stale for another reason, e.g. the vote its words are no
+    longer named with, is not helped by being rewritten at the same place)."""
+    text = desk.text
     if text.count(decision["quote"]) != 1:
         return None
     start = text.index(decision["quote"])
@@ -243,7 +268,9 @@ def reanchored(decision: dict, text: str, reviewer: str) -> dict | None:
         return None
     row = dict(decision, start=start, end=start + len(decision["quote"]), value_start=value[0], value_end=value[1],
                reviewer=reviewer.strip(), decided_at=now())
-    return row
+    applicable = {figure_key(f) for f in desk.extracted} | {figure_key(d) for d in desk.decisions
+                                                            if d["decision"] == "accept"}
+    return None if stale_reason(row, {desk.source: text}, applicable) else row
 
 
 def target_label(row: dict) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.extract.desk import Desk, base_decision, countries_near, now
+from components.countries import CENTRAL_ASIA
+from components.extract.decisions import vote_countries
+from components.extract.desk import Desk, base_decision, now
 from components.extract.indicator_rules import article_sentences
 from components.extract.text import Seed
 from components.extract.un_votes import RESOLUTIONS, VOTE_INDICATOR, VoteId, position_words, votes_named
@@ -20,7 +22,7 @@ class Words:
     end: int
     text: str
     position: str  # normalised: in favour, against, abstained, did not vote
-    countries: tuple[str, ...]  # the states its sentence names (else its paragraph), in order
+    countries: tuple[str, ...]  # the states its sentence names (else its paragraph), in order: whose vote it can be
     votes: tuple[VoteId, ...]  # the vote extraction would key it to first, then every other the article names
     given: tuple[str, ...]  # states (ISO3) these words are a vote figure of already: extracted or accepted
 
@@ -50,7 +52,7 @@ def vote_sentences(desk: Desk) -> list[VoteSentence]:
         for start, end, position in position_words(text, sent.start, sent.end):
             given = tuple(dict.fromkeys(f["country_iso3"] for f in (*desk.extracted, *desk.figures)
                                         if f["indicator"] == VOTE_INDICATOR and f["value_start"] == start))
-            words.append(Words(start, end, text[start:end], position, tuple(countries_near(text, start, end)),
+            words.append(Words(start, end, text[start:end], position, tuple(vote_countries(text, sent.start, sent.end)),
                                tuple(votes_named(sentences, i, end)), given))
         if words:
             found.append(VoteSentence(sent.start, sent.end, sent.words, tuple(words)))
@@ -65,10 +67,17 @@ def vote_label(vote: VoteId) -> str:
     return f"{vote.vote}{adopted}{said}"
 
 
-def accept_vote_decision(desk: Desk, sentence: VoteSentence, words: Words, *, country_iso3: str, position: str,
-                         vote: str, reason: str, reviewer: str) -> dict:
-    """Position words extraction left out become a vote figure, quoted by their sentence."""
+def country_options(words: Words) -> list[str]:
+    """The states the words can still become the vote of: those their sentence (else paragraph) names, or any of the
+    five when neither names one ("It abstained"), less those whose vote they are already."""
+    return [c for c in (words.countries or CENTRAL_ASIA) if c not in words.given]
+
+
+def accept_vote_decision(desk: Desk, sentence: VoteSentence, words: Words, *, country_iso3: str, vote: str,
+                         reason: str, reviewer: str) -> dict:
+    """Position words extraction left out become a vote figure, quoted by their sentence, with the position the
+    vote grammar reads in them (a different reading is a correction of the accepted figure, with its reason)."""
     row = base_decision(desk.source, desk.text, (words.start, words.end), (sentence.start, sentence.end))
     row.update(decision="accept", field="figure", indicator=VOTE_INDICATOR, country_iso3=country_iso3,
-               position=position, vote=vote, reason=reason.strip(), reviewer=reviewer.strip(), decided_at=now())
+               position=words.position, vote=vote, reason=reason.strip(), reviewer=reviewer.strip(), decided_at=now())
     return row

@@ -17,9 +17,9 @@ from components.extract.desk import (
     countries_near,
     qualifier_before,
     quote_options,
-    range_around,
     reject_decision,
     sentence_of,
+    value_spans,
     year_options,
 )
 from components.indicators import BY_ID, QUANTITIES
@@ -105,7 +105,7 @@ def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
     key = f"accept-{slug(desk.source)}-{item.start}"
     with st.container(border=True, key=key):
         st.markdown("**Accept it as a figure**")
-        spans = _value_spans(desk, item)
+        spans = value_spans(desk.text, item.start, item.end)
         if not spans:
             st.warning(f"“{item.text}” is not one number the parser can read, so it cannot become a figure.")
             return
@@ -135,41 +135,37 @@ def _accept_form(desk: Desk, item: Item, reviewer: str) -> None:
                                     index=[NONE, *QUALIFIERS].index(guess), format_func=_none("none"))
         st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the tally in paragraph 4")
         ready = bool(indicator and country)
-        if ready:
+        try:
             value, low, high = value_of(desk.text, quote, words)
+        except ValueError:
+            readable = False
+            st.error(f"Over this quote the number grammar does not read “{desk.text[words[0]:words[1]]}” as one "
+                     "number or one range (a longer quote can join it to other words). Pick the number's own "
+                     "sentence as the quote, or the number alone.", icon=":material/error:")
+        else:
+            readable = True
             read = f"value {_fmt_value(value)}" if value is not None else f"range {_fmt_value(low)}–{_fmt_value(high)}"
-            st.caption(f"Adds to {BY_ID[indicator].heading}: **{country_name(country)}**, "
-                       f"**{' '.join(p for p in (qualifier, desk.text[words[0]:words[1]]) if p)}** ({read} "
-                       f"{BY_ID[indicator].unit}{', ' + year if year else ', year not stated'}).")
+            if ready:
+                st.caption(f"Adds to {BY_ID[indicator].heading}: **{country_name(country)}**, "
+                           f"**{' '.join(p for p in (qualifier, desk.text[words[0]:words[1]]) if p)}** ({read} "
+                           f"{BY_ID[indicator].unit}{', ' + year if year else ', year not stated'}).")
         st.button("Accept as a figure", key=f"{key}-save", type="primary", icon=":material/add_task:",
-                  disabled=not (reviewer.strip() and ready),
+                  disabled=not (reviewer.strip() and ready and readable),
                   help=NEED_NAME if not reviewer.strip() else None if ready else "Pick the indicator and country.",
-                  on_click=_accept, args=(desk, item, key))
+                  on_click=_accept, args=(desk, item, key, spans))
 
 
-def _accept(desk: Desk, item: Item, key: str) -> None:
-    """on_click: the decision from the form's values at click time."""
+def _accept(desk: Desk, item: Item, key: str, spans: list[tuple[int, int]]) -> None:
+    """on_click: the decision from the form's values at click time: the words are those the preview read, the
+    picked ones when the form offers a choice, else the one reading it offers (the range, or the number)."""
     state = st.session_state
     country = state[f"{key}-country"]
+    words = state[f"{key}-words"] if len(spans) > 1 else spans[0]
     decision = accept_decision(desk, item, indicator=state[f"{key}-indicator"], country_iso3=country,
                                year=state[f"{key}-year"], qualifier=state[f"{key}-qualifier"],
                                quote=state[f"{key}-quote"], reason=state.get(f"{key}-reason", ""),
-                               reviewer=state.get(REVIEWER, ""), words=state.get(f"{key}-words"))
+                               reviewer=state.get(REVIEWER, ""), words=tuple(words))
     save(decision, f"Accepted “{decision['value_text']}” as {country_name(country)}'s figure.")
-
-
-def _value_spans(desk: Desk, item: Item) -> list[tuple[int, int]]:
-    """What the number can be accepted as: the range it is one end of (first), and itself if it is one number."""
-    spans = []
-    whole = range_around(desk.text, item.start, item.end)
-    if whole:
-        spans.append((whole.start, whole.end))
-    try:
-        value_of(desk.text, (item.start, item.end), (item.start, item.end))
-        spans.append((item.start, item.end))
-    except ValueError:
-        pass
-    return spans
 
 
 def _figure_forms(desk: Desk, item: Item, reviewer: str) -> None:
@@ -184,12 +180,19 @@ def _figure_forms(desk: Desk, item: Item, reviewer: str) -> None:
         st.caption("This figure is rejected: withdraw the rejection above to decide on it again.")
         return
     key = f"fig-{slug(desk.source)}-{item.start}-{target['indicator']}-{target['country_iso3']}"
-    fix, drop = st.tabs(["Correct a field", "Reject it"])
+    accepted = target.get("review") == "accepted"  # a vote position the newsroom accepted: only its position
+    if accepted:
+        fix, drop = st.container(), None
+        st.caption("Accepted by the newsroom with the position its words state: correct the position if they mean "
+                   "another (say why), or withdraw the acceptance above to remove it.")
+    else:
+        fix, drop = st.tabs(["Correct a field", "Reject it"])
     with fix:
         kind = "vote" if BY_ID[target["indicator"]].is_vote else "quantity"
-        field = st.selectbox("Field", CORRECTABLE[kind], format_func=FIELD_LABELS.get, key=f"{key}-field")
+        fields = ("position",) if accepted else CORRECTABLE[kind]
+        field = st.selectbox("Field", fields, format_func=FIELD_LABELS.get, key=f"{key}-field")
         _new_value(desk, target, field, f"{key}-{field}")  # read back at click time from its key
-        st.text_input("Why (optional)", key=f"{key}-why")
+        st.text_input("Why (required)" if accepted else "Why (optional)", key=f"{key}-why")
         done = any(d["decision"] == "correct" and d["field"] == field and d["country_iso3"] == target["country_iso3"]
                    and d["indicator"] == target["indicator"] for d in item.decisions)
         if done:
@@ -197,6 +200,8 @@ def _figure_forms(desk: Desk, item: Item, reviewer: str) -> None:
         st.button("Save the correction", key=f"{key}-correct", type="primary", icon=":material/edit:",
                   disabled=done or not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME,
                   on_click=_correct, args=(desk, target, key))
+    if drop is None:
+        return
     with drop:
         st.text_input("Why is it wrong? (required)", key=f"{key}-reject-why",
                       placeholder="e.g. this is the regional total, not Kazakhstan's")
@@ -205,11 +210,17 @@ def _figure_forms(desk: Desk, item: Item, reviewer: str) -> None:
 
 
 def _correct(desk: Desk, target: dict, key: str) -> None:
-    """on_click: the correction from the form's values at click time."""
+    """on_click: the correction from the form's values at click time (an accepted position read otherwise than its
+    words needs the reason)."""
     state = st.session_state
     field = state[f"{key}-field"]
+    reason = state.get(f"{key}-why", "")
+    if target.get("review") == "accepted" and not reason.strip():
+        flash("error", "Say why the words mean another position than the one they are read as: this correction "
+                       "needs a reason. Nothing was saved.")
+        return
     decision = correct_decision(desk, target, field_name=field, new_value=state.get(f"{key}-{field}") or "",
-                                reason=state.get(f"{key}-why", ""), reviewer=state.get(REVIEWER, ""))
+                                reason=reason, reviewer=state.get(REVIEWER, ""))
     save(decision, f"Corrected the {FIELD_LABELS[field]} of {target['country']}'s figure.")
 
 
@@ -257,7 +268,8 @@ def _fields_table(target: dict, after: dict | None) -> None:
         st.caption("Extracted fields (this figure is rejected):")
         st.table({"field": [r[0] for r in rows], "extracted": [r[1] for r in rows]})
         return
-    st.table({"field": [r[0] for r in rows], "extracted": [r[1] for r in rows], "after review": [r[2] for r in rows]})
+    first = "accepted" if target.get("review") == "accepted" else "extracted"
+    st.table({"field": [r[0] for r in rows], first: [r[1] for r in rows], "after review": [r[2] for r in rows]})
 
 
 def _cell(value: object) -> str:

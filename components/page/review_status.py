@@ -85,7 +85,7 @@ def show_stale(desk: Desk, reviewer: str) -> None:
                         f"“{d['value_text']}”** ({d['indicator']}, {d['country_iso3']}) by {d['reviewer']}, "
                         f"{d['decided_at']}: {stale.why}.")
             st.caption(f"It was made on: “{d['quote']}”")
-            moved = reanchored(d, desk.text, reviewer) if reviewer.strip() else None
+            moved = reanchored(desk, d, reviewer) if reviewer.strip() else None
             buttons = st.columns(3)
             if moved:
                 buttons[0].button("Keep it: the sentence moved", key=f"move-{stale.row}", icon=":material/move_down:",

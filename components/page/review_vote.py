@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.countries import CENTRAL_ASIA, country_name
+from components.countries import country_name
 from components.extract.desk import Desk
-from components.extract.desk_votes import VoteSentence, accept_vote_decision, vote_label, vote_sentences
+from components.extract.desk_votes import (
+    VoteSentence,
+    accept_vote_decision,
+    country_options,
+    vote_label,
+    vote_sentences,
+)
 from components.indicators import BY_ID
 from components.page.review_forms import NEED_NAME, short, slug
 from components.page.review_status import REVIEWER, save
-from components.schema import POSITIONS
 from components.views.desk_article import sentence_html
 
 VOTE_FORM = "desk-vote"  # the expander's key: its CSS class is st-key-desk-vote
@@ -32,8 +37,8 @@ def show_vote_form(desk: Desk, reviewer: str) -> None:
         if not sentences:
             st.info(NO_SENTENCE, icon=":material/info:")
             return
-        st.caption("Pick the sentence and the words that state the position: the state, the position and the vote "
-                   "are offered from the article. Nothing is typed.")
+        st.caption("Pick the sentence and the words that state the position: the position is read from the words, "
+                   "the state and the vote are offered from the article. Nothing is typed.")
         key = vote_form_key(desk)
         by_start = {s.start: s for s in sentences}
         first = next((s.start for s in sentences if s.missed), sentences[0].start)
@@ -51,33 +56,34 @@ def _words_form(desk: Desk, sentence: VoteSentence, key: str, reviewer: str) -> 
                       key=f"{key}-{sentence.start}-words", format_func=lambda w: f"“{by_word[w].text}”")
     words = by_word[at]
     st.html(sentence_html(desk.text, (sentence.start, sentence.end), (words.start, words.end)))
+    countries = country_options(words)
     if words.given:  # said beside the picker, not in its options: a picked option's label must not change
-        st.caption(f"These words are already the vote of {', '.join(map(country_name, words.given))}. Another state "
-                   "they speak of can be added.")
+        more = " Another state they speak of can be added." if countries else ""
+        st.caption(f"These words are already the vote of {', '.join(map(country_name, words.given))}.{more}")
     if not words.votes:
         st.warning("The article names no vote for these words (no date or subject of a resolution), so they cannot "
                    "become a vote figure.", icon=":material/warning:")
         return
-    named = [c for c in words.countries if c not in words.given] or list(words.countries)
-    countries = named + [c for c in CENTRAL_ASIA if c not in named]
+    if not countries:
+        st.info("Every state their sentence names has these words as its vote already: there is no other state to "
+                "add.", icon=":material/info:")
+        return
     left, right = st.columns(2)
     country = left.selectbox("Country", countries, format_func=country_name, key=f"{key}-{at}-country",
-                             index=0 if named else None, placeholder="Whose position is it?",
-                             help="The states its sentence names come first (else those of its paragraph).")
-    position = right.selectbox("Position", POSITIONS, index=POSITIONS.index(words.position),
-                               key=f"{key}-{at}-position", help=f"Read from “{words.text}”; change it only if the "
-                                                                "words mean another.")
+                             index=0, help="The states its sentence names (else its paragraph); all five when neither "
+                                           "names one.")
+    right.markdown(f"Position: **{words.position}**")
+    right.caption(f"Read from “{words.text}” by the vote grammar. If the words mean another position, accept them "
+                  "and correct the position on the figure, with the reason.")
     votes = {v.vote: v for v in words.votes}
     vote = st.selectbox("Vote", list(votes), key=f"{key}-{at}-vote", format_func=lambda v: vote_label(votes[v]),
                         help="The resolutions the article's dates or subjects name (adopted on, and the article's "
                              "words in brackets); the first is the one extraction reads for this sentence.")
     st.text_input("Note (optional)", key=f"{key}-reason", placeholder="e.g. the neighbour is Turkmenistan")
-    if country:
-        st.caption(f"Adds to {BY_ID['un_ga_vote'].heading}: **{country_name(country)}**, **{position}** "
-                   f"(the words “{words.text}”) in **{vote}**.")
+    st.caption(f"Adds to {BY_ID['un_ga_vote'].heading}: **{country_name(country)}**, **{words.position}** "
+               f"(the words “{words.text}”) in **{vote}**.")
     st.button("Accept this vote position", key=f"{key}-save", type="primary", icon=":material/how_to_vote:",
-              disabled=not (reviewer.strip() and country),
-              help=NEED_NAME if not reviewer.strip() else None if country else "Pick the country.",
+              disabled=not reviewer.strip(), help=None if reviewer.strip() else NEED_NAME,
               on_click=_accept_vote, args=(desk, key))
 
 
@@ -88,7 +94,6 @@ def _accept_vote(desk: Desk, key: str) -> None:
     words = next(w for w in sentence.words if w.start == state[f"{key}-{sentence.start}-words"])
     country = state[f"{key}-{words.start}-country"]
     decision = accept_vote_decision(desk, sentence, words, country_iso3=country,
-                                    position=state[f"{key}-{words.start}-position"],
                                     vote=state[f"{key}-{words.start}-vote"], reason=state.get(f"{key}-reason", ""),
                                     reviewer=state.get(REVIEWER, ""))
     save(decision, f"Accepted “{words.text}” as {country_name(country)}'s vote ({decision['position']}).")

@@ -74,7 +74,8 @@ def articles_html(story: Story, opened: str = "") -> str:
     `opened` (a source id; default the first), so a thousand articles cost one article's text."""
     articles = story.articles.to_dict("records")
     if len(articles) <= 1:
-        return one_article_html(story, articles[0]["source"] if articles else story.article.get("file", ""))
+        return one_article_html(story, articles[0]["source"] if articles else story.article.get("file")
+                                or next(iter(story.seeds)))  # no article row nor named file: the first seed
     picked = next((a for a in articles if source_id(a["source"]) == opened), articles[0])
     return (f"<div id='{ARTICLE}-{slug(picked['source'])}' data-src='{html.escape(source_id(picked['source']))}'>"
             f"{one_article_html(story, picked['source'])}</div>")
@@ -83,12 +84,10 @@ def articles_html(story: Story, opened: str = "") -> str:
 def excerpt_html(seed_text: str, start: int, end: int, value_start: int, value_end: int) -> str:
     """The paragraph a quote stands in, the quote marked and its number in bold: the sentence in its place, for a
     page that does not hold the whole article."""
-    first = seed_text.rfind("\n", 0, start) + 1
-    last = seed_text.find("\n", end)
-    last = len(seed_text) if last < 0 else last
+    before = seed_text[:start].rpartition("\n")[2]  # the paragraph's words before the quote
+    after = seed_text[end:].partition("\n")[0]  # and after it
     inner = _strong_values(seed_text, start, end, [(value_start, value_end)])
-    return (f"<p>{html.escape(seed_text[first:start])}<mark>{inner}</mark>"
-            f"{html.escape(seed_text[end:last])}</p>")
+    return f"<p>{html.escape(before)}<mark>{inner}</mark>{html.escape(after)}</p>"
 
 
 class Quotes:
@@ -99,8 +98,7 @@ class Quotes:
     def __init__(self, story: Story, mode: str = "anchor") -> None:
         self.story, self.mode = story, mode
         self.primary = story.article.get("file", "")
-        self.labels = {a["source"]: article_label(a) for a in story.articles.to_dict("records")} \
-            if mode == "excerpt" else {}
+        self.labels = {a["source"]: article_label(a) for a in story.articles.to_dict("records")}
 
     def href(self, source: str, start: int) -> str | None:
         """The address of the highlighted sentence; None where it is shown in place."""

@@ -90,6 +90,8 @@ def test_a_journalist_accepts_a_missed_vote_on_the_desk_and_sees_it_in_the_vote_
     preview = form.get_by_text(re.compile(r"Adds to UN General Assembly votes on Russia's war: Turkmenistan, "
                                           r"did not vote \(the words “was absent”\) in A\/RES\/ES-11\/4\."))
     expect(preview).to_be_visible()
+    expect(form.get_by_text("Position: did not vote")).to_be_visible()  # read from the words, shown
+    expect(form.get_by_role("combobox", name="Position", exact=True)).to_have_count(0)  # must NOT: a position to pick
 
     choose(page, "Vote", re.compile(r"^A\/RES\/ES-11\/1, 2 Mar 2022 \(“March 2”\)$"))
     expect(form.get_by_text(re.compile(r"in A\/RES\/ES-11\/1\.$"))).to_be_visible()
