@@ -107,3 +107,61 @@ def test_group_part_belongs_to_the_group_state(body: str, figures: set, left: di
     found, out = _read(body)
     assert found == figures
     assert out == left
+
+
+# --- previous state: a sentence naming no state continues the one before it ----------------------------------------
+
+NO_STATE = "no Central Asian state named with it"
+YEAR = "a year (a date, not a figure)"
+TJK_REMITTANCES = "Tajikistan depends on remittances. "
+
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    (TJK_REMITTANCES + "In 2024 remittances made up 45 percent of GDP.", {(REM, "TJK", 45.0, "", "2024")},
+     {"2024": YEAR}),
+    # the sentence just before names no state: the one before it does (a state named later does not count)
+    (TJK_REMITTANCES + "Money matters. In 2024 remittances made up 45 percent of GDP. Uzbekistan differs.",
+     {(REM, "TJK", 45.0, "", "2024")}, {"2024": YEAR}),
+    # another country in the sentence, even as where migrants go, when the figure is no migrant count
+    (TJK_REMITTANCES + "In 2024 remittances made up 45 percent of GDP; some migrants moved to Turkey.", set(),
+     {"2024": YEAR, "45": NO_STATE}),
+    (TJK_REMITTANCES + "In 2024 remittances made up 45 percent of GDP, Russia's central bank said.", set(),
+     {"2024": YEAR, "45": NO_STATE}),
+    # a paragraph naming no state continues only the last sentence of the paragraph before
+    ("Tajikistan relies on money. Remittances are large.\n\nIn 2024 remittances made up 45 percent of GDP.", set(),
+     {"2024": YEAR, "45": NO_STATE}),
+    # a state of the sentence named as where migrants go: not continued from the sentence before
+    ("Tajikistan sends many migrant workers. In 2023, 900,000 migrant workers were in Russia; some also go to "
+     "Kazakhstan.", set(), {"2023": YEAR, "900,000": NO_STATE}),
+    # the indicator named neither in the sentence nor in the one before
+    ("Remittances made up a large share of GDP in Central Asia. Tajikistan is poor. The share was 45 percent in 2024.",
+     set(), {"45": NO_STATE, "2024": YEAR}),
+    # further back only for a sentence that names its indicator itself
+    ("Tajikistan is poor. Remittances made up much of GDP. The share was 45 percent in 2024.", set(),
+     {"45": NO_STATE, "2024": YEAR}),
+    # the state as a frame ("In Kazakhstan, …") is whose migrants the next sentence counts
+    ("In Kazakhstan, many families depend on migrant workers. About 900,000 migrant workers are in Russia.",
+     {(MIG, "KAZ", 900000.0, "about", "")}, {}),
+])
+def test_previous_sentence_gives_the_state(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
+
+
+# --- frame: "In Kyrgyzstan, …" sets the state before the numbers; "in Kazakhstan" after a number is a place ------
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    ("In Kyrgyzstan, 800,000 migrant workers work in Russia.", {(MIG, "KGZ", 800000.0, "", "")}, {}),
+    ("In Kyrgyzstan 800,000 migrant workers work in Russia.", set(), {"800,000": WHERE_THEY_ARE}),
+    ("In 2023, in Kyrgyzstan, about 800,000 migrant workers were in Russia.", {(MIG, "KGZ", 800000.0, "about", "2023")},
+     {"2023": YEAR}),
+    ("About 40,000 migrant workers are in Kazakhstan, and 800,000 in Russia.", set(),
+     {"40,000": "migrants in another country (Kazakhstan), not in Russia", "800,000": WHERE_THEY_ARE}),
+    ("After 30 percent fell, in Kyrgyzstan, about 800,000 migrant workers were in Russia.", set(),
+     {"30": "a percentage not stated as a share of GDP", "800,000": WHERE_THEY_ARE}),
+])
+def test_state_as_frame_or_place(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
