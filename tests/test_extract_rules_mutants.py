@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.extract import indicator_rules
 from components.extract.indicator_rules import families, read_article
 from components.extract.text import Seed
 
@@ -90,6 +91,15 @@ GROUP = "About 800,000 Kyrgyz citizens work abroad. "
      {"800,000": ABROAD, "600,000": WHERE_THEY_ARE,
       "40,000": "migrants in another country (Kazakhstan), not in Russia",
       "9,000": "migrants in another country (Turkey), not in Russia"}),
+    # a state named before, in another clause, not as where they are: not surely the group's
+    (GROUP + "Kyrgyz officials count them; of them 600,000 work in Russia and 40,000 in Kazakhstan.", set(),
+     {"800,000": ABROAD, "600,000": WHERE_THEY_ARE,
+      "40,000": "migrants in another country (Kazakhstan), not in Russia"}),
+    # another country that ends its clause
+    (GROUP + "Of them 600,000 work in Russia, 40,000 in Kazakhstan and 9,000 in Turkey; the rest stay home.", set(),
+     {"800,000": ABROAD, "600,000": WHERE_THEY_ARE,
+      "40,000": "migrants in another country (Kazakhstan), not in Russia",
+      "9,000": "migrants in another country (Turkey), not in Russia"}),
     # no sentence before it in the paragraph
     ("Of them 600,000 work in Russia and 40,000 in Kazakhstan.", set(),
      {"600,000": WHERE_THEY_ARE, "40,000": "migrants in another country (Kazakhstan), not in Russia"}),
@@ -162,6 +172,53 @@ def test_previous_sentence_gives_the_state(body: str, figures: set, left: dict) 
      {"30": "a percentage not stated as a share of GDP", "800,000": WHERE_THEY_ARE}),
 ])
 def test_state_as_frame_or_place(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
+
+
+# --- comparisons: the earlier value of a change is left out -------------------------------------------------------
+
+EARLIER = "an earlier value in a comparison, its date not stated"
+
+
+@pytest.mark.parametrize("body", [
+    "Some 900,000 Tajik migrant workers were in Russia in 2023, up from 800,000.",
+    "Some 900,000 Tajik migrant workers were in Russia in 2023, compared with 800,000.",
+    "Some 900,000 Tajik migrant workers were in Russia in 2023, higher than 800,000.",
+    "The number of Tajik migrant workers in Russia soared from 800,000 to 900,000 in 2023.",
+    "The number of Tajik migrant workers in Russia rebounded from 800,000 to 900,000 in 2023.",
+])
+def test_earlier_value_of_a_change_left_out(body: str) -> None:
+    found, out = _read(body)
+    assert found == {(MIG, "TJK", 900000.0, "some" if body.startswith("Some") else "", "2023")}
+    assert out == {"800,000": EARLIER, "2023": YEAR}
+
+
+# --- under a thousand: a figure only when stated as the stock in Russia -------------------------------------------
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    ("There are some 800 Turkmen workers in Russia.", {(MIG, "TKM", 800.0, "some", "")}, {}),
+    ("Some 800 Turkmen workers live in Russia.", {(MIG, "TKM", 800.0, "some", "")}, {}),
+    # "live in Russia" in a later sentence does not make the first a stock
+    ("Some 800 Turkmen workers in Russia received food parcels. Most of them live in Russia.", set(),
+     {"800": indicator_rules.TOO_FEW}),
+])
+def test_small_count_stated_as_stock(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
+
+
+# --- an article on remittances: its body, not the outlet's footer -------------------------------------------------
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    ("In Tajikistan, transfers from relatives equal 30 percent of GDP. Remittances keep us going.",
+     {(REM, "TJK", 30.0, "", "")}, {}),
+    ("In Tajikistan, transfers from relatives equal 30 percent of GDP.\n\n... we have a small favor to ask. "
+     "Remittances keep us going.", set(), {"30": "a percentage that is not remittances as a share of GDP"}),
+])
+def test_weak_remittance_words_need_an_article_on_remittances(body: str, figures: set, left: dict) -> None:
     found, out = _read(body)
     assert found == figures
     assert out == left
