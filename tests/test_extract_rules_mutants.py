@@ -222,3 +222,21 @@ def test_weak_remittance_words_need_an_article_on_remittances(body: str, figures
     found, out = _read(body)
     assert found == figures
     assert out == left
+
+
+# --- ranks: only a small count after "number"/"No." is a place in a ranking, passed over between state and number ---
+
+SPREAD = "Tajik migrant workers are spread out: Turkey "
+OTHER_TURKEY = "a figure for another country (Turkey)"
+
+
+@pytest.mark.parametrize(("body", "left"), [
+    (SPREAD + "has 5,000 and Russia has 900,000.", {"5,000": OTHER_TURKEY}),
+    (SPREAD + "says they number 5,000 and Russia has 900,000.", {"5,000": OTHER_TURKEY}),
+    # 100 is no rank: the count between Turkey and 900,000 keeps Turkey from taking it
+    (SPREAD + "says they number 100 and Russia has 900,000.", {"100": indicator_rules.TOO_FEW}),
+])
+def test_count_between_other_country_and_number_is_no_rank(body: str, left: dict) -> None:
+    found, out = _read(body)
+    assert found == {(MIG, "TJK", 900000.0, "", "")}
+    assert out == left
