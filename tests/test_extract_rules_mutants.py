@@ -100,6 +100,11 @@ GROUP = "About 800,000 Kyrgyz citizens work abroad. "
      {"800,000": ABROAD, "600,000": WHERE_THEY_ARE,
       "40,000": "migrants in another country (Kazakhstan), not in Russia",
       "9,000": "migrants in another country (Turkey), not in Russia"}),
+    # another country opening the sentence
+    (GROUP + "Turkey employs a small share of them over the years and decades past, and 600,000 of them work in "
+     "Russia and 40,000 in Kazakhstan.", set(),
+     {"800,000": ABROAD, "600,000": WHERE_THEY_ARE,
+      "40,000": "migrants in another country (Kazakhstan), not in Russia"}),
     # no sentence before it in the paragraph
     ("Of them 600,000 work in Russia and 40,000 in Kazakhstan.", set(),
      {"600,000": WHERE_THEY_ARE, "40,000": "migrants in another country (Kazakhstan), not in Russia"}),
@@ -240,3 +245,12 @@ def test_count_between_other_country_and_number_is_no_rank(body: str, left: dict
     found, out = _read(body)
     assert found == {(MIG, "TJK", 900000.0, "", "")}
     assert out == left
+
+
+# --- the indicator named in the number's own clause, though the sentence's other clause speaks of acquiring -------
+
+def test_indicator_named_in_the_clause_only() -> None:
+    found, out = _read("Uzbekistan is large. Some obtained passports; the country's citizens living in Russia number "
+                       "900,000.")
+    assert found == {(MIG, "UZB", 900000.0, "", "")}
+    assert out == {}
