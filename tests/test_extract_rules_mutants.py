@@ -254,3 +254,26 @@ def test_indicator_named_in_the_clause_only() -> None:
                        "900,000.")
     assert found == {(MIG, "UZB", 900000.0, "", "")}
     assert out == {}
+
+
+# --- a year after another number of the sentence does not date the figure before it --------------------------------
+
+@pytest.mark.parametrize(("body", "figures"), [
+    ("Remittances made up 30 percent of GDP in Tajikistan and 20 percent of GDP in Kyrgyzstan in 2023, up from 15 "
+     "percent in 2022.", {(REM, "TJK", 30.0, "", ""), (REM, "KGZ", 20.0, "", "2023"), (REM, "KGZ", 15.0, "", "2022")}),
+    ("Remittances made up 30 percent of GDP in Tajikistan, or $3 billion in 2023, up from 25 percent in 2022.",
+     {(REM, "TJK", 30.0, "", ""), (REM, "TJK", 25.0, "", "2022")}),
+])
+def test_number_between_parts_figure_from_later_year(body: str, figures: set) -> None:
+    found, _ = _read(body)
+    assert found == figures
+
+
+# --- one row per state and vote, though the sentence names the state twice -----------------------------------------
+
+def test_state_named_twice_in_a_continued_list_gives_one_row() -> None:
+    reading = read_article(_seed("On March 2 the UN General Assembly voted on the resolution. Countries that abstained "
+                                 "were China and India. Others were Kazakhstan and Kyrgyzstan, with Kazakhstan's envoy "
+                                 "silent."))
+    assert sorted((r["country_iso3"], r["position"]) for r in reading.figures) == [
+        ("KAZ", "abstained"), ("KGZ", "abstained")]
