@@ -277,3 +277,15 @@ def test_state_named_twice_in_a_continued_list_gives_one_row() -> None:
                                  "silent."))
     assert sorted((r["country_iso3"], r["position"]) for r in reading.figures) == [
         ("KAZ", "abstained"), ("KGZ", "abstained")]
+
+
+# --- a paragraph's year dates a figure only back to the sentence that gave another indicator's figure --------------
+
+@pytest.mark.parametrize(("middle", "migrants_year"), [
+    ("Much has changed since.", ""),
+    ("Figures for 2010 are clearer.", "2010"),
+])
+def test_year_of_another_indicator_does_not_date_a_later_count(middle: str, migrants_year: str) -> None:
+    found, _ = _read("In 2008 remittances made up 49 percent of GDP in Tajikistan. " + middle + " About 900,000 Tajik "
+                     "migrant workers were in Russia.")
+    assert found == {(REM, "TJK", 49.0, "", "2008"), (MIG, "TJK", 900000.0, "about", migrants_year)}
