@@ -289,3 +289,12 @@ def test_year_of_another_indicator_does_not_date_a_later_count(middle: str, migr
     found, _ = _read("In 2008 remittances made up 49 percent of GDP in Tajikistan. " + middle + " About 900,000 Tajik "
                      "migrant workers were in Russia.")
     assert found == {(REM, "TJK", 49.0, "", "2008"), (MIG, "TJK", 900000.0, "about", migrants_year)}
+
+
+# --- a vote tally is no state's figure -----------------------------------------------------------------------------
+
+def test_count_of_countries_that_voted_is_a_tally() -> None:
+    found, out = _read("On March 2 the UN General Assembly voted on the resolution. In all, 141 countries voted in "
+                       "support.")
+    assert found == set()
+    assert out == {"March 2": "a date, not a figure", "141": "a global vote tally or count of countries"}
