@@ -298,3 +298,16 @@ def test_count_of_countries_that_voted_is_a_tally() -> None:
                        "support.")
     assert found == set()
     assert out == {"March 2": "a date, not a figure", "141": "a global vote tally or count of countries"}
+
+
+# --- each number left out: all its fields ---------------------------------------------------------------------------
+
+def test_left_out_number_has_every_field() -> None:
+    seed = _seed("In 2023, about 40,000 migrant workers were in Kazakhstan, and 800,000 in Russia.")
+    year, count = seed.text.index("2023"), seed.text.index("40,000")
+    assert read_article(seed).left_out[:2] == [
+        {"source": "t.txt", "start": year, "end": year + 4, "token": "2023", "reason": YEAR, "indicator": "",
+         "country_iso3": "", "kind": "year"},
+        {"source": "t.txt", "start": count, "end": count + len("40,000"), "token": "40,000",
+         "reason": "migrants in another country (Kazakhstan), not in Russia", "indicator": MIG, "country_iso3": "",
+         "kind": "count"}]
