@@ -311,3 +311,24 @@ def test_left_out_number_has_every_field() -> None:
         {"source": "t.txt", "start": count, "end": count + len("40,000"), "token": "40,000",
          "reason": "migrants in another country (Kazakhstan), not in Russia", "indicator": MIG, "country_iso3": "",
          "kind": "count"}]
+
+
+# --- each figure row: all its fields --------------------------------------------------------------------------------
+
+def test_figure_rows_have_every_field() -> None:
+    first = "According to the labour ministry, about 900,000 Tajik migrant workers were in Russia in 2023."
+    second = "Between 1.1 and 1.3 million Uzbek migrant workers were in Russia."
+    seed = _seed(first + " " + second)
+    at, second_at = seed.text.index(first), seed.text.index(second)
+    exact, span = seed.text.index("900,000"), seed.text.index("1.1 and 1.3 million")
+    common = {"source": "t.txt", "indicator": MIG, "position": "", "vote": "", "unit": "workers", "year": "2023",
+              "as_of": "in 2023", "review": ""}
+    assert read_article(seed).figures == [
+        {**common, "country_iso3": "TJK", "country": "Tajikistan", "value": 900000.0, "value_low": None,
+         "value_high": None, "qualifier": "about", "value_text": "900,000", "year_basis": "stated",
+         "attribution": "the labour ministry", "quote": first, "start": at, "end": at + len(first),
+         "value_start": exact, "value_end": exact + len("900,000")},
+        {**common, "country_iso3": "UZB", "country": "Uzbekistan", "value": None, "value_low": 1100000.0,
+         "value_high": 1300000.0, "qualifier": "", "value_text": "1.1 and 1.3 million", "year_basis": "paragraph",
+         "attribution": "", "quote": second, "start": second_at, "end": second_at + len(second),
+         "value_start": span, "value_end": span + len("1.1 and 1.3 million")}]
