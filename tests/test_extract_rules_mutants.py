@@ -332,3 +332,19 @@ def test_figure_rows_have_every_field() -> None:
          "value_high": 1300000.0, "qualifier": "", "value_text": "1.1 and 1.3 million", "year_basis": "paragraph",
          "attribution": "", "quote": second, "start": second_at, "end": second_at + len(second),
          "value_start": span, "value_end": span + len("1.1 and 1.3 million")}]
+
+
+# --- a count implausible by its size alone ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    ("Some 20 million Uzbek migrant workers are in Russia.", {(MIG, "UZB", 20000000.0, "some", "")}, {}),
+    ("Some 25 million Uzbek migrant workers are in Russia.", set(), {
+        "25 million": "more people than any of these states' migrants or new citizens number (a mis-scaled figure or "
+                      "money)"}),
+    ("Between 300 and 500 Turkmen migrant workers in Russia received parcels.", set(),
+     {"300 and 500": indicator_rules.TOO_FEW}),
+])
+def test_count_too_large_or_too_small(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
