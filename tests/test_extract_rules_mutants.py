@@ -348,3 +348,22 @@ def test_count_too_large_or_too_small(body: str, figures: set, left: dict) -> No
     found, out = _read(body)
     assert found == figures
     assert out == left
+
+
+# --- digits without separators: a code or phone, unless a counted noun follows ---------------------------------------
+
+DIGITS = "digits without separators or a noun (a code, phone or address), not a count"
+
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    ("Tajik migrant workers in Russia can call the hotline at 1212.", set(), {"1212": DIGITS}),
+    ("Tajik migrant workers in Russia can call +7 495 123 45 67 for help.", set(),
+     {"7 495 123": DIGITS, "45": DIGITS, "67": DIGITS}),
+    ("Some 1212 migrant workers from Tajikistan signed the letter in Russia.", {(MIG, "TJK", 1212.0, "some", "")}, {}),
+    # a thousand is enough for a state's migrants, without "there are … in Russia"
+    ("Some 1,000 Turkmen migrant workers in Russia received parcels.", {(MIG, "TKM", 1000.0, "some", "")}, {}),
+])
+def test_bare_digits_and_the_smallest_count(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
