@@ -360,10 +360,29 @@ DIGITS = "digits without separators or a noun (a code, phone or address), not a 
     ("Tajik migrant workers in Russia can call +7 495 123 45 67 for help.", set(),
      {"7 495 123": DIGITS, "45": DIGITS, "67": DIGITS}),
     ("Some 1212 migrant workers from Tajikistan signed the letter in Russia.", {(MIG, "TJK", 1212.0, "some", "")}, {}),
+    ("Some 1212 Tajiks work in Russia.", {(MIG, "TJK", 1212.0, "some", "")}, {}),
+    ("Some 1212 Kyrgyz work in Russia.", {(MIG, "KGZ", 1212.0, "some", "")}, {}),
     # a thousand is enough for a state's migrants, without "there are … in Russia"
     ("Some 1,000 Turkmen migrant workers in Russia received parcels.", {(MIG, "TKM", 1000.0, "some", "")}, {}),
 ])
 def test_bare_digits_and_the_smallest_count(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
+
+
+# --- "before", "previously": an earlier value only up to the number before it -------------------------------------
+
+EARLIER_UNDATED = "an earlier value ('previously', 'before'), its date not stated"
+
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    ("Before the war, 1.2 million Tajik migrant workers were in Russia; now 900,000 Tajik migrant workers are there.",
+     {(MIG, "TJK", 900000.0, "", "")}, {"1.2 million": EARLIER_UNDATED}),
+    ("Before the war remittances were 35 percent of GDP in Tajikistan, and about 900,000 Tajik migrant workers are in "
+     "Russia.", {(MIG, "TJK", 900000.0, "about", "")}, {"35": EARLIER_UNDATED}),
+])
+def test_earlier_time_word_reaches_back_to_the_previous_number(body: str, figures: set, left: dict) -> None:
     found, out = _read(body)
     assert found == figures
     assert out == left
