@@ -386,3 +386,15 @@ def test_earlier_time_word_reaches_back_to_the_previous_number(body: str, figure
     found, out = _read(body)
     assert found == figures
     assert out == left
+
+
+# --- a state inside a list of states: the number is their total ---------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Some 900,000 Tajik and Uzbek migrant workers are in Russia.",
+    "Some 900,000 migrant workers from Tajikistan and Turkey are in Russia.",
+])
+def test_number_before_a_list_of_states_is_their_total(body: str) -> None:
+    found, out = _read(body)
+    assert found == set()
+    assert out == {"900,000": "a total for several states, not one"}
