@@ -59,7 +59,7 @@ def test_state_ending_a_list_after_to_is_a_destination_not_the_owner() -> None:
 
 
 # 3. "than the 800,000 a year earlier": an article between "than" and the number, still the earlier value.
-@pytest.mark.parametrize("words", ["more than the 800,000", "up from its 800,000", "compared with some 800,000"])
+@pytest.mark.parametrize("words", ["more than the 800,000", "up from its 800,000", "compared with the 800,000"])
 def test_earlier_value_after_a_determiner_is_left_out(words: str) -> None:
     body = f"The number of Tajik migrant workers in Russia rose to 900,000 in 2023, {words} a year earlier."
     assert _figures(body) == {(MIG, "TJK", 900000)}
@@ -74,8 +74,9 @@ def test_number_as_a_verb_is_not_a_rank() -> None:
 
 
 def test_number_as_a_rank_still_is_one() -> None:
-    body = "Remittances rank Tajikistan number 1 worldwide, at 48 percent of GDP in 2022."
-    assert ("remittances_share_of_gdp", "TJK", 48) in _figures(body)
+    body = ("In the bank's table of dependence on remittances as a share of GDP, Tajikistan leads Nepal, Haiti and "
+            "Kyrgyzstan (number 4 at 26 percent).")
+    assert ("remittances_share_of_gdp", "KGZ", 26) in _figures(body)
 
 
 # 5. A destination named after a long preposition phrase ("throughout the neighbouring ").
