@@ -184,6 +184,7 @@ FORECAST = re.compile(r"\b(?:forecasts?|forecasted|projected|projections?|projec
                       r"to\s+(?:shrink|fall|drop|decline|rise|grow|reach|climb|slide))\b")
 FORECAST_REASON = "a forecast, target or hypothetical, not a reported figure"
 CHANGE_FROM = re.compile(r"(?i)\b(?:from|up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|than)\s+"
+                         r"(?:(?:the|its|their|some)\s+)?"  # "more than the 800,000 a year earlier"
                          r"(?:(?:about|around|some|nearly|almost|over|more\s+than|just|roughly)\s+)?$")
 EARLIER_REASON = "an earlier value in a comparison, its date not stated"
 

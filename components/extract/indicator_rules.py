@@ -702,8 +702,25 @@ def _ca_names() -> str:
     return country_pattern()
 
 
+# Capitalised words, joined by "and", "of", "the" ("Bosnia and Herzegovina", "the Central African Republic").
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|the)\s+)?[A-Z][\w'’-]*){0,3}"
 _PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?"
-                    r"(?P<place>(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))")  # capitalised: not "Kazakhstan in"
+                    r"(?P<place>(?-i:" + _NAME + "))")  # capitalised: not "Kazakhstan in"
+
+
+def _leading_country(place: str) -> str:
+    """The longest run of words at the start of a place that names a state ("United Arab Emirates and Russia")."""
+    words = place.split()
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        if other_country_regex().fullmatch(name) or re.fullmatch(_ca_names(), name):
+            return name
+    return ""
+
+
+# "in Russia, Turkey and Kazakhstan": Russia one of several destinations counted together.
+_RUSSIA_AMONG = re.compile(r"(?:Russia|the\s+Russian\s+Federation)(?:\s*,\s*(?:the\s+)?(?-i:" + _NAME + "))*"
+                           r"\s*,?\s+(?:and|or)\s+(?:the\s+)?(?P<last>(?-i:" + _NAME + "))")
 
 
 _DASHED_PLACE = re.compile(r"\s*[-–—]+\s*(?=(?:in|to)\s)")
@@ -740,20 +757,26 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
     ahead = re.search(r"(?i)\b(?:in|to)\s+(?P<place>(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))\s*[-–—:]\s*"
                       r"(?:from\s+)?$", head)  # "in the UAE - from 4,000 to 5,000"
     dashed = _DASHED_PLACE.match(sent.text, n.tail_start, sent.end)  # "and 14,000 — in South Korea"
-    places = [m for m in _PLACE.finditer(tail)]
+    places = list(_PLACE.finditer(sent.text, n.tail_start, n.tail_start + len(tail)))
     if dashed:
         places = [m for m in _PLACE.finditer(sent.text, dashed.end(), sent.end)][:1]
     if ahead:
         places = [ahead, *places]
     host = re.search(r"(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*,?\s*(?:which|that|where)\s+(?:hosts|has|had|"
                      r"employs|counts)\s+$", sent.text[max(clause[0], n.lead - 60):n.lead])
-    named = [m.group("place") for m in places[:1]] + ([host.group("place")] if host else [])
-    for place in named:
+    named = [(m.group("place"), m.string[m.start("place"):sent.end] if m.string is sent.text else "")
+             for m in places[:1]]  # with the words after it: "in Russia, Turkey and Kazakhstan"
+    named += [(host.group("place"), "")] if host else []
+    for place, rest in named:
         place = re.sub(r"^the\s+", "", place)
         if re.match(r"(?:Russia|Russian|Moscow|St|Siberia|the\s+Russian)", place):
+            among = _RUSSIA_AMONG.match(rest)
+            if among and _leading_country(among.group("last")):
+                return "migrants in several countries together (Russia among them), not the count in Russia"
             return ""
-        if other_country_regex().fullmatch(place) or re.fullmatch(_ca_names(), place):
-            return f"migrants in another country ({place}), not in Russia"
+        country = _leading_country(place)
+        if country:
+            return f"migrants in another country ({country}), not in Russia"
     return ""
 
 
@@ -766,6 +789,11 @@ _BEFORE_WITH = re.compile(r"^(?:['’]s?)?\s*[,(]?\s*(?:(?:[\w'’-]+\s+){0,5}?)
 _DESTINATION = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|towards?)\s+(?:the\s+)?"
                           r"(?:neighbouring\s+|neighboring\s+)?$")
 _SENDER = re.compile(r"(?i)\bfrom\s+(?:the\s+)?$")
+# The last of a list of places after "in"/"to" ("work in Russia, Turkey and Kazakhstan"): a destination too.
+_DESTINATION_LIST = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|towards?)\s+(?:the\s+)?"
+                               r"(?-i:" + _NAME + r")(?:\s*,\s*(?:the\s+)?(?-i:" + _NAME + r"))*"
+                               r"\s*,?\s+(?:and|or)\s+(?:the\s+)?$")
+DESTINATION_REACH = 40  # characters before a state searched for _DESTINATION ("throughout the neighbouring ": 28)
 
 
 def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
@@ -803,7 +831,7 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     if len({m.iso3 for m in sent.ca}) > 1:
         return "several states are named and the number is not tied to one", ""
     others = [o for o in sent.others if cs <= o[0] < ce and not (
-        family == MIGRANTS and _DESTINATION.search(sent.text, max(sent.start, o[0] - 24), o[0]))]
+        family == MIGRANTS and _DESTINATION.search(sent.text, max(sent.start, o[0] - DESTINATION_REACH), o[0]))]
     if others:
         return f"a figure for another country ({others[0][2]})", ""
     previous = _previous_state(sent, family)
@@ -834,7 +862,7 @@ def _previous_state(sent: Sentence, family: str) -> str:
     indicator named in one of the two, no other country in either, a destination ("going to Kazakhstan") not
     counted."""
     places = [o for o in sent.others if not (family == MIGRANTS and _DESTINATION.search(
-        sent.text, max(sent.start, o[0] - 24), o[0]))]  # "15,000 in South Korea": a destination, not a rival
+        sent.text, max(sent.start, o[0] - DESTINATION_REACH), o[0]))]  # "15,000 in South Korea": not a rival
     # A paragraph that names no state (a web page's one-sentence paragraphs, a paragraph under a heading) continues
     # the sentence that ends the paragraph before; not one that goes on to name a state ("In Kyrgyzstan, the share …").
     before = sent.earlier or (sent.prior[-1:] if not sent.paragraph_ca else [])
@@ -851,7 +879,8 @@ def _previous_state(sent: Sentence, family: str) -> str:
         if not found:
             continue  # "In 2022, transfers reached $16.9bn." names no state: the one before it may
         states = {m.iso3 for m in found if family != MIGRANTS or m.people or not (
-            _DESTINATION.search(sent.text, max(s, m.start - 24), m.start) and not re.match(r"\s*,", sent.text[m.end:]))}
+            _DESTINATION.search(sent.text, max(s, m.start - DESTINATION_REACH), m.start)
+            and not re.match(r"\s*,", sent.text[m.end:]))}
         return states.pop() if len(states) == 1 else ""
     return ""
 
@@ -924,12 +953,17 @@ def _coordinated(sent: Sentence, m: Mention) -> bool:
 
 
 _RANK_WORD = re.compile(r"(?i)\b(?:number|No\.?)\s*$")
+# "they number 50", "who number some 40": the verb after its subject, a count, not a place in a ranking.
+_NUMBER_VERB = re.compile(r"(?i)\b(?:they|we|who|which|that|these|those|migrants|workers|citizens|nationals|people|"
+                          r"Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?)\s+(?:(?:now|still|currently|only|together)\s+)?"
+                          r"number\s*$")
 
 
 def _rank(sent: Sentence, q: Number) -> bool:
     """"number five at 21 percent", "No. 2": a small number that is a place in a ranking."""
     return q.kind == "count" and q.value is not None and q.value < 100 and bool(
-        _RANK_WORD.search(sent.text, max(sent.start, q.lead - 10), q.lead))
+        _RANK_WORD.search(sent.text, max(sent.start, q.lead - 10), q.lead)) and not _NUMBER_VERB.search(
+        sent.text, max(sent.start, q.lead - 40), q.lead)
 
 
 def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[str, str] | None:
@@ -964,9 +998,10 @@ def _mention_before(sent: Sentence, n: Number, cs: int, family: str) -> tuple[st
 
 def _is_destination(sent: Sentence, m: Mention, family: str, clause: tuple[int, int] | None) -> bool:
     """A state named as where migrants go ("migrants in Kazakhstan"), or as a sender of remittances."""
-    before = sent.text[max(sent.start, m.start - 24):m.start]
+    before = sent.text[max(sent.start, m.start - DESTINATION_REACH):m.start]
     if family == MIGRANTS and not m.people:
-        if not _DESTINATION.search(before):
+        if not _DESTINATION.search(before) and not _DESTINATION_LIST.search(
+                sent.text, max(sent.start, m.start - 100), m.start):
             return False
         span = clause or (sent.start, sent.end)
         return not (_frame(sent, m) and cues.RUSSIA.search(sent.text, span[0], sent.end))
