@@ -1063,7 +1063,7 @@ def _respectively(sent: Sentence, clauses: list[tuple[int, int]]) -> dict[int, s
                 if len(states) != len(numbers) or len({m.iso3 for m in states}) != len(states):
                     continue
                 if states[0].start > numbers[0].start:
-                    continue  # "63,389 Tajiks, 43,404 Kazakhs": pairs by adjacency, not by order
+                    continue  # "12,345 Tajiks, 6,789 Kazakhs": pairs by adjacency, not by order
                 alone = len(named) == len(states) and len(nums) == len(numbers) and not other
                 if respectively or alone:
                     for m, n in zip(states, numbers):

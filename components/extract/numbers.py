@@ -107,7 +107,7 @@ def exact_float(value: Decimal) -> float:
 
 
 def parse_number(value_text: str) -> float:
-    """Turn one number as written ("4.1 million", "12,345", "15 per cent", "a dozen", "$475", "50s") into a float."""
+    """Turn one number as written ("4.1 million", "12,345", "15 per cent", "a dozen", "$120", "50s") into a float."""
     t = " ".join(value_text.replace("\u00a0", " ").split())
     m = TOKEN.fullmatch(t)
     if not m or m.group("date_md") or m.group("date_dm") or m.group("vague") or m.group("fraction"):
