@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,16 @@ def test_a_misread_number_is_caught() -> None:
     diff = differences(wrong, ANSWER_ROWS)
     assert [r[:3] for r in diff["not in the article"]] == [("citizenship_grants", "TJK", "63398")]
     assert [r[:3] for r in diff["missing"]] == [("citizenship_grants", "TJK", "63389")]
+
+
+def test_no_figure_of_the_article_is_typed_in_the_code() -> None:
+    # Figures come from seeds/ by code: none of the article's multi-digit numbers, as it writes them, may stand in
+    # components/ or dashboard.py (a comment's example too would be a number typed by hand).
+    seed = next(SEEDS_DIR.glob("*.txt")).read_text(encoding="utf-8")
+    written = {m.group(0) for m in re.finditer(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,$])\$?\d{3,}(?![\d,])",
+                                                seed) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))}
+    sources = [*sorted((ROOT / "components").rglob("*.py")), ROOT / "dashboard.py"]
+    found = [f"{path.relative_to(ROOT)}: {number}" for path in sources
+             for number in sorted(written) if re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d,])",
+                                                         path.read_text(encoding="utf-8"))]
+    assert written and not found, found
