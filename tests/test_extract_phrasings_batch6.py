@@ -4,22 +4,8 @@ TEST MATERIAL: every sentence and number here is invented, none is real reportin
 from __future__ import annotations
 
 import pytest
-
-from components.extract.indicator_rules import read_article
-from components.extract.text import Seed
-
-MIG, REM, CIT, VOTE = "migrant_workers", "remittances_share_of_gdp", "citizenship_grants", "un_ga_vote"
-
-
-def _figures(body: str, published: str = "") -> set[tuple]:
-    """(indicator, state, value or (position, vote), qualifier, year) of each figure read."""
-    front = "---\ntitle: Test\noutlet: Test desk (invented)\n" + (f"published: {published}\n" if published else "")
-    out = set()
-    for r in read_article(Seed("t.txt", front + "---\n\n" + body + "\n")).figures:
-        value = (r["position"], r["vote"]) if r["position"] else r["value"]
-        out.add((r["indicator"], r["country_iso3"], value, r["qualifier"], r["year"]))
-    return out
-
+from phrasing_helpers import MIG, REM, VOTE
+from phrasing_helpers import figures_read as _figures
 
 # Sentences whose numbers are all traps: nothing may become a figure.
 TRAPS = {
