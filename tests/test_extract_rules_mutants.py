@@ -398,3 +398,58 @@ def test_number_before_a_list_of_states_is_their_total(body: str) -> None:
     found, out = _read(body)
     assert found == set()
     assert out == {"900,000": "a total for several states, not one"}
+
+
+# --- the full run's survivors (2,652 mutants): where the migrants are -----------------------------------------------
+
+TOO_FEW = ("under 1,000 and not stated as a stock in Russia ('there are … in Russia', '… live in Russia'): too few "
+           "to be a state's migrants (an anecdote or a small group)")
+
+
+def test_a_line_without_a_full_stop_does_not_lend_its_number_the_next_lines_russia() -> None:
+    """_stated_stock reads 'in Russia' within the number's clause only: a heading or list line ends its sentence
+    without a full stop, and the next paragraph's opening words are not its verb of being in Russia."""
+    found, out = _read("Turkmenistan has 800 migrant workers\n\nIn Russia the picture is different.")
+    assert found == set()
+    assert out == {"800": TOO_FEW}
+
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    # the longest name at the start of "Turkey and South Korea" is tried word by word, not every other word
+    ("Russia is the main destination. Some 40,000 Uzbek migrants work in Turkey and South Korea.", set(),
+     {"40,000": "migrants in another country (Turkey), not in Russia"}),
+    # a month after "in" names no state: the number stays a count in Russia
+    ("The number of Uzbek migrants working in Russia reached 1.8 million in January.",
+     {(MIG, "UZB", 1800000.0, "", "")}, {}),
+    # "neighbouring" between "in the" and the state
+    ("About 1 million Tajik migrants work in Russia. Another 9,000 work in the neighbouring United Arab Emirates.",
+     {(MIG, "TJK", 1000000.0, "about", "")},
+     {"9,000": "migrants in another country (United Arab Emirates), not in Russia"}),
+    # a destination named far before its state ("across the neighbouring …") is no rival to the count in Russia
+    ("About 2 million Tajiks work abroad. Of these, 800,000 work in Russia and 9,000 across the neighbouring United "
+     "Arab Emirates.", {(MIG, "TJK", 800000.0, "", "")},
+     {"2 million": ABROAD, "9,000": "migrants in another country (United Arab Emirates), not in Russia"}),
+])
+def test_migrants_counted_in_another_place(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left
+
+
+@pytest.mark.parametrize(("body", "figures", "left"), [
+    ("In Kazakhstan, 40,000 Kyrgyz migrants work on farms, while most work in Russia.", set(),
+     {"40,000": "migrants in another country (Kazakhstan), not in Russia"}),
+    ("Russia hosts most of them. In Turkey, 40,000 Kyrgyz migrants work in hotels.", set(),
+     {"40,000": "migrants in another country (Turkey), not in Russia"}),
+    # a part of a group ("of them") in a clause set in another state: not the group's count in Russia
+    ("About 800,000 Kyrgyz citizens work abroad. Most work in Russia; in Kazakhstan, 40,000 of them work on farms.",
+     set(), {"800,000": ABROAD, "40,000": "migrants in another country (Kazakhstan), not in Russia"}),
+    # must not: the state set first is the migrants' own, or the clause names Russia
+    ("Most work in Russia. In Kyrgyzstan, 800,000 Kyrgyz are labour migrants.", {(MIG, "KGZ", 800000.0, "", "")}, {}),
+    ("In Kyrgyzstan, 800,000 people work in Russia.", {(MIG, "KGZ", 800000.0, "", "")}, {}),
+    ("In Russia, 800,000 Kyrgyz migrants work on building sites.", {(MIG, "KGZ", 800000.0, "", "")}, {}),
+])
+def test_a_state_set_before_the_number_is_where_those_migrants_are(body: str, figures: set, left: dict) -> None:
+    found, out = _read(body)
+    assert found == figures
+    assert out == left

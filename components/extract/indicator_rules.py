@@ -339,6 +339,10 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     owner, how = _owner(sent, n, clause, family, pairs)
     if not owner.startswith("="):
         return family, owner
+    if family == MIGRANTS:
+        place = _fronted_place(sent, n, clause, owner[1:])
+        if place:
+            return family, f"migrants in another country ({place}), not in Russia"
     if how in ("anaphora", "previous", "group") or (family not in sent.families and n.kind == "count"):
         reason = cues.clause_trap(sent.text[clause[0]:clause[1]] if how else sent.words, n.kind)
         if reason:
@@ -704,8 +708,8 @@ def _ca_names() -> str:
 
 # Capitalised words, joined by "and", "of", "the" ("Bosnia and Herzegovina", "the Central African Republic").
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|the)\s+)?[A-Z][\w'’-]*){0,3}"
-_PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across)\s+(?:the\s+)?"
-                    r"(?P<place>(?-i:" + _NAME + "))")  # capitalised: not "Kazakhstan in"
+_PLACE = re.compile(r"(?i)\b(?:in|to|into|inside|across|throughout|within|towards?)\s+(?:the\s+)?"
+                    r"(?:neighbou?ring\s+)?(?P<place>(?-i:" + _NAME + "))")  # capitalised: not "Kazakhstan in"
 
 
 def _leading_country(place: str) -> str:
@@ -777,6 +781,24 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
         country = _leading_country(place)
         if country:
             return f"migrants in another country ({country}), not in Russia"
+    return ""
+
+
+# "In Kazakhstan, 40,000 Kyrgyz migrants work on farms": a state set before the number as its place.
+_FRONTED_PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?(?P<place>(?-i:" + _NAME + r"))\s*,")
+
+
+def _fronted_place(sent: Sentence, n: Number, clause: tuple[int, int], iso3: str) -> str:
+    """The state a clause sets before its number as where the migrants are ("In Kazakhstan, 40,000 Kyrgyz migrants
+    work on farms"), else empty. Not the migrants' own state ("In Uzbekistan, 2 million citizens are labour
+    migrants"), nor a frame when the clause names Russia ("In Kyrgyzstan, 800,000 people work in Russia")."""
+    if cues.RUSSIA.search(sent.text, clause[0], clause[1]):
+        return ""
+    for m in _FRONTED_PLACE.finditer(sent.text, clause[0], n.lead):
+        place = _leading_country(m.group("place"))
+        start = m.start("place")
+        if place and iso3 not in {x.iso3 for x in mentions(sent.text, start, start + len(place))}:
+            return place
     return ""
 
 
