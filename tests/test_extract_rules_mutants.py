@@ -453,3 +453,45 @@ def test_a_state_set_before_the_number_is_where_those_migrants_are(body: str, fi
     found, out = _read(body)
     assert found == figures
     assert out == left
+
+
+# --- a vote's tally: every number of it, however many digits -------------------------------------------------------
+
+TALLY = "a global vote tally or count of countries"
+
+
+@pytest.mark.parametrize("body", [
+    "Kazakhstan abstained as the resolution passed 141 to 5.",
+    "The General Assembly adopted the text 141 to 5. Kyrgyzstan and Kazakhstan abstained.",
+    "The resolution was approved by a vote of 93 to 24.",
+])
+def test_a_vote_tally_of_several_digits_is_said_to_be_one(body: str) -> None:
+    found, out = _read(body)
+    assert found == set()
+    assert set(out.values()) == {TALLY}
+
+
+def test_a_count_in_a_sentence_without_a_vote_is_no_tally() -> None:
+    _, out = _read("The clinic passed 141 patients to specialists; 5 were Tajik.")
+    assert TALLY not in out.values()
+
+
+# --- four digits without a comma: a count when a people noun follows ------------------------------------------------
+
+CODE = "digits without separators or a noun (a code, phone or address), not a count"
+
+
+def test_four_digits_before_a_demonym_and_its_noun_are_a_count() -> None:
+    found, out = _read("Some 1212 Tajik migrant workers were in Russia in 2023.")
+    assert found == {(MIG, "TJK", 1212.0, "some", "2023")}
+    assert "1212" not in out
+
+
+@pytest.mark.parametrize("body", [
+    "The office at 1212 Lenin Street in Russia helps Tajik migrants.",
+    "Call 8800 to reach workers, Tajik migrants in Russia were told.",
+])
+def test_four_digits_before_other_words_stay_a_code(body: str) -> None:
+    found, out = _read(body)
+    assert found == set()
+    assert CODE in out.values()

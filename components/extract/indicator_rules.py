@@ -551,14 +551,21 @@ def _bare_digits(sent: Sentence, n: Number) -> bool:
         return True
     if not re.fullmatch(r"\d{4,}", n.text):
         return False
-    return not re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons|migrants|workers|citizens|nationals|Tajiks|Uzbeks|"
-                        r"Kazakhs|Kyrgyz|Turkmens?)\b", sent.text[n.tail_start:n.tail_start + 40])
+    return not re.match(r"\s+(?:(?:Tajik|Uzbek|Kazakh|Kyrgyz|Turkmen)\s+)?(?:[a-z]+\s+)?(?:people|persons|migrants|"
+                        r"workers|citizens|nationals|Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?)\b",
+                        sent.text[n.tail_start:n.tail_start + 40])  # "1212 Tajik migrant workers": a count
+
+
+_TALLY_WORDS = re.compile(r"(?i)\b(?:votes?\s+(?:in\s+favou?r|to)|abstentions|in\s+favou?r,|voted\s+for\s+the\s+text"
+                          r"|member\s+states?|-member|countries\s+(?:that\s+)?voted)\b")
+# "passed 141 to 5", "adopted the text by 141 votes", "approved by a vote of 141 to 5": in a sentence on a vote
+_PASSED_BY = re.compile(r"(?i)\b(?:adopted|passed|approved)\s+(?:the\s+\w+\s+)?(?:by\s+(?:a\s+vote\s+of\s+)?)?\d+\b")
 
 
 def _vote_tally_sentence(sent: Sentence) -> bool:
-    return bool(re.search(r"(?i)\b(?:votes?\s+(?:in\s+favou?r|to)|abstentions|in\s+favou?r,|adopted\s+\d|passed\s+\d"
-                          r"|voted\s+for\s+the\s+text|member\s+states?|-member|countries\s+(?:that\s+)?voted)\b",
-                          sent.words)) and not sent.families
+    """A sentence counting a vote's countries, not any state's figure."""
+    return not sent.families and bool(_TALLY_WORDS.search(sent.words)
+                                       or (sent.vote_words and _PASSED_BY.search(sent.words)))
 
 
 def _change_clause(sent: Sentence, n: Number, clause: tuple[int, int]) -> bool:
