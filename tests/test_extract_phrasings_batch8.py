@@ -40,6 +40,25 @@ CASES = {
     "the size of GDP between its owner and 'GDP'": (
         "In 2023, remittances to Kyrgyzstan reached $3.1 billion, or 27% of the country's $11.5 billion GDP.", "",
         {(REM, "KGZ", 27, "", "2023")}),
+    # one share of GDP said of each of two states ("their GDP", "both", "each"): a figure for each
+    "one share for two states' own GDP": (
+        "In Kyrgyzstan and Tajikistan, money sent home by migrants makes up around 41% of their GDP.", "",
+        {(REM, "KGZ", 41, "around", ""), (REM, "TJK", 41, "around", "")}),
+    "one share of GDP in both states": (
+        "Remittances account for about 38 percent of GDP in both Tajikistan and Kyrgyzstan.", "",
+        {(REM, "TJK", 38, "about", ""), (REM, "KGZ", 38, "about", "")}),
+    "each of two states receives a share": (
+        "Uzbekistan and Kyrgyzstan each receive remittances worth 17% of GDP.", "",
+        {(REM, "UZB", 17, "", ""), (REM, "KGZ", 17, "", "")}),
+}
+# Several states and one number, with no word saying it is each one's: not split.
+NOT_SHARED = {
+    "a count for two states is their total": "In both Tajikistan and Kyrgyzstan, more than 1.3 million people work "
+                                             "in Russia.",
+    "a share with no 'each', 'both' or 'their'": "Remittances to Kyrgyzstan and Tajikistan equal 41% of GDP.",
+    "a sum of money is no share": "Tajikistan and Kyrgyzstan each receive $2.6 billion in remittances, a large "
+                                  "part of their GDP.",
+    "a second share in the clause": "Remittances are 41% and 38% of GDP in both Tajikistan and Kyrgyzstan.",
 }
 
 
@@ -52,3 +71,9 @@ def test_traps_give_no_figure(case: str) -> None:
 def test_phrasings(case: str) -> None:
     body, published, expected = CASES[case]
     assert _figures(body, published) == expected
+
+
+@pytest.mark.parametrize("case", sorted(NOT_SHARED))
+def test_one_number_for_several_states_is_not_split_without_a_word_for_each(case: str) -> None:
+    found = _figures(NOT_SHARED[case])
+    assert not [f for f in found if len({g[1] for g in found if g[2] == f[2]}) > 1]

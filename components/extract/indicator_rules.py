@@ -238,11 +238,10 @@ def _quantities(sent: Sentence, carried: set[str], dated: dict[int, set[str]]) -
         if reason not in _NOT_A_GROUP:
             previous = Judged(family, reason)
         if reason.startswith("="):
-            iso3 = reason[1:]
             period = period_for(sent.text, (n.start, n.end), (sent.start, sent.end), clause,
                                 _framing(sent, family, dated),
                                 sent.seed.published, _separators(sent))
-            rows.append(_row(sent, family, iso3, n, period))
+            rows += [_row(sent, family, iso3, n, period) for iso3 in reason[1:].split("+")]  # "=KGZ+TJK": shared
         else:
             left.append(_left(sent, n, reason, family))
     return rows, left
@@ -844,7 +843,8 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     if len({m.iso3 for m in in_clause}) == 1:
         return "=" + in_clause[0].iso3, "clause"
     if in_clause:
-        return "several states are named and the number is not tied to one", ""
+        return _shared_share(sent, n, clause, family, in_clause) or (
+            "several states are named and the number is not tied to one", "")
     if [m for m in sent.ca if cs <= m.start < ce]:
         group = _group_state(sent, n, family, clause)
         if group:
@@ -858,7 +858,8 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     if len({m.iso3 for m in usable}) == 1 and len({m.iso3 for m in sent.ca}) == 1 and not sent.others:
         return "=" + usable[0].iso3, "sentence"
     if len({m.iso3 for m in sent.ca}) > 1:
-        return "several states are named and the number is not tied to one", ""
+        return _shared_share(sent, n, (sent.start, sent.end), family, sent.ca) or (
+            "several states are named and the number is not tied to one", "")
     others = [o for o in sent.others if cs <= o[0] < ce and not (
         family == MIGRANTS and _DESTINATION.search(sent.text, max(sent.start, o[0] - DESTINATION_REACH), o[0]))]
     if others:
@@ -867,6 +868,22 @@ def _owner(sent: Sentence, n: Number, clause: tuple[int, int], family: str,
     if previous:
         return "=" + previous, "previous"
     return "no Central Asian state named with it", ""
+
+
+# "around 30% of GDP in both Kyrgyzstan and Tajikistan", "30% of their GDP": one share said of each state.
+_EACH = re.compile(r"(?i)\b(?:both|each|apiece|respective|their\s+(?:[\w-]+\s+){0,2}?(?:GDP|gross\s+domestic\s+product|"
+                   r"economies|economy|output))\b")
+
+
+def _shared_share(sent: Sentence, n: Number, span: tuple[int, int], family: str,
+                  states: list[Mention]) -> tuple[str, str] | None:
+    """("=KGZ+TJK", "shared") for a share of GDP the sentence says of each of its states, else None. Not a count
+    ("1 million from both" is their total), nor a clause with a second share ("41% and 38% … in both")."""
+    if family != REMITTANCES or n.kind != "percent" or not _EACH.search(sent.text, span[0], span[1]):
+        return None
+    if any(q is not n and q.kind == "percent" and span[0] <= q.start < span[1] for q in sent.numbers):
+        return None
+    return "=" + "+".join(dict.fromkeys(m.iso3 for m in states)), "shared"
 
 
 def _group_state(sent: Sentence, n: Number, family: str, clause: tuple[int, int]) -> str:
