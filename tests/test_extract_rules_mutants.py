@@ -400,7 +400,7 @@ def test_number_before_a_list_of_states_is_their_total(body: str) -> None:
     assert out == {"900,000": "a total for several states, not one"}
 
 
-# --- the full run's survivors (2,652 mutants): where the migrants are -----------------------------------------------
+# --- the first full run's survivors (2,652 mutants): where the migrants are -----------------------------------------
 
 TOO_FEW = ("under 1,000 and not stated as a stock in Russia ('there are … in Russia', '… live in Russia'): too few "
            "to be a state's migrants (an anecdote or a small group)")
