@@ -49,8 +49,8 @@ MIGRANTS = re.compile(r"(?i)\b(?:(?:labou?r\s+|guest\s+|seasonal\s+|irregular\s+
 # Verbs of acquiring: "nationals obtained …" speaks of grants, not of a stock of people in Russia.
 ACQUISITION = re.compile(r"(?i)\b(?:obtain(?:s|ed|ing)?|acquir\w+|received|granted|naturali[sz]\w+)\b")
 # Labour migration as such, with no destination: a total abroad ("710,000 citizens are in labour migration").
-IN_MIGRATION = re.compile(r"(?i)\b(?:are|is|were|was|be|being|engaged|involved|participat\w+)\s+in\s+labou?r\s+"
-                          r"migration\b(?!\s+(?:in|to)\s+(?!\d))")
+IN_MIGRATION = re.compile(r"(?i)\b(?:are|is|were|was|be|being|engaged|involved|participat\w+)\s+(?:(?:currently|now|"
+                          r"still|already|presently)\s+)?in\s+labou?r\s+migration\b(?!\s+(?:in|to)\s+(?!\d))")
 MIGRANTS_WEAK = re.compile(r"(?i)\b(?:citizens|nationals|people|persons|residents|live|living|lived|reside\w*|stay\w*|"
                            r"there\s+(?:are|were))\b")
 RUSSIA = re.compile(r"\b(?:Russia|Russian\s+Federation|Moscow|St\.?\s+Petersburg|Russian\s+(?:cities|regions|labou?r\s+"

@@ -37,6 +37,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _WIRE_PLACE = re.compile(r"^[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2}\b")
 _WIRE_BETWEEN = re.compile(r"^(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)*\s*(?:\([^()]{0,50}?[-–—,]\s*|,\s*)$")
 _WIRE_AFTER = re.compile(r"^\s*(?:\)|,|\(|--|[-–—])")
+# A place in title case ("Bishkek, Dec. 20, 2017 / Agency /.") only with the agency or a dash right after the date.
+_TITLE_PLACE = re.compile(r"^[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?\b")
+_TITLE_AFTER = re.compile(r"^\s*(?:/\s*[A-Z][\w.&' -]{0,30}/|\([A-Z][^()]{0,40}\)|--|[–—])")
 HEADER_LINES = 15  # a page's header: its menus, headline, stamp and byline sit above the first paragraph
 
 
@@ -78,8 +81,11 @@ def _one(dates: list[date | None]) -> date | None:
 
 def _wire_dateline(line: str, found: re.Match[str]) -> bool:
     place = _WIRE_PLACE.match(line)
-    return bool(place and _WIRE_BETWEEN.match(line[place.end():found.start()])
-                and _WIRE_AFTER.match(line[found.end():]))
+    if place and _WIRE_BETWEEN.match(line[place.end():found.start()]) and _WIRE_AFTER.match(line[found.end():]):
+        return True
+    place = _TITLE_PLACE.match(line)
+    return bool(place and re.fullmatch(r",\s*", line[place.end():found.start()])
+                and _TITLE_AFTER.match(line[found.end():]))
 
 
 def _date_line(line: str, found: re.Match[str]) -> bool:

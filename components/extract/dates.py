@@ -31,7 +31,11 @@ STATED = re.compile(rf"""(?ix)
     | \b(?P<year4>{YEAR}):
     | \b(?:(?-i:{MONTH})\s+)?(?P<year5>{YEAR})\s*,\s*(?=\S)(?!\d)
     | (?<=,\s)(?P<year6>{YEAR})\s*$
+    | (?<=\s)(?P<year8>{YEAR})(?=\s+(?:GDP|gross\s+domestic\s+product|economic\s+output)\b)
+    | \b(?P<year9>{YEAR})(?=\s+(?:was|marked|saw|brought|became|proved|has\s+been)\s)
     )""")
+# year8: "31% of their 2020 GDP", "of Tajikistan's 2021 gross domestic product": the year of the GDP measured.
+# year9: "2024 marked a record year for remittances", "2023 saw …": a year as the subject of its sentence.
 # Years that date something else: "since 2011", "than in 2021", "compared with 2020", "until 2019", "by 2030".
 NOT_FOR_FIGURE = re.compile(rf"(?i)(?:since|from|until|till|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|versus"
                             rf"|vs\.?|began\s+in|started\s+in|founded\s+in|born\s+in|before|after|between|record\s+set"
@@ -96,7 +100,8 @@ def time_words(text: str, start: int, end: int, published: date | None) -> list[
     found = [TimeWords(m.start(), m.end(), "", m.group(0), False) for m in spans]
     for m in STATED.finditer(text, start, end):
         year = next(g for g in (m.group("year"), m.group("year2"), m.group("year3"), m.group("year4"),
-                                m.group("year5"), m.group("year6"), m.group("year7")) if g)
+                                m.group("year5"), m.group("year6"), m.group("year7"), m.group("year8"),
+                                m.group("year9")) if g)
         if any(s <= m.start("words") < e or s < m.end("words") <= e for s, e in excluded):
             continue
         found.append(TimeWords(m.start("words"), m.end("words"), year, m.group("words").strip(" ,"), False))

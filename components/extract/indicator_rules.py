@@ -35,7 +35,7 @@ _ATTRIBUTION = (re.compile(r"(?i)\baccording\s+to\s+(?P<who>[^,.;:]+?)(?=\s*(?:[
 _MORE = re.compile(r"(?i)^\s*(?:more|others?|additional|further)\b")
 _FURTHER = re.compile(r"(?i)\b(?:a\s+further|another|an\s+additional|a\s+further)\s+$")
 _SUBNATIONAL = re.compile(r"\b(?:district|province|oblast|village|town|city|municipality|county|capital\s+region|"
-                          r"[A-Z][a-z]+\s+region|region\s+of\s+[A-Z]\w+|Moscow\s+region)\b")
+                          r"(?!(?:The|This|That|Our|Their|Its|Whole|Entire)\s)[A-Z][a-z]+\s+region|region\s+of\s+[A-Z]\w+|Moscow\s+region)\b")
 _COUNT_NOUN = re.compile(r"(?i)(?:(?:[a-z]+\s+){0,2})(?:migrants?|workers|labou?rers|citizens|nationals|people|persons"
                          r"|Tajiks|Uzbeks|Kazakhs|Kyrgyz|Turkmens?|passports|acquisitions|applications|permits|patents)\b")
 
@@ -303,6 +303,9 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
+    if family == CITIZENSHIP and not (_RUSSIA_OR_RUSSIAN.search(sent.text, *sent.seed.body)
+                                      or cues.RUSSIA.search(sent.text, *sent.seed.body)):  # "… in Moscow said"
+        return "", "citizenship, but the article never names Russia (not Russian citizenship)"
     implausible = _implausible(sent, n, clause, family)
     if implausible:
         return family, implausible
@@ -332,7 +335,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
             and not (cues.CHANGE_FROM.search(head) and _own_year_after(sent, n, clause)):
         return family, cues.FORECAST_REASON  # not "will fall from 21% in 2022": the starting level, its year stated
     if family == MIGRANTS:
-        where = _elsewhere(sent, n, clause, head, tail)
+        where = _destination_count(sent, n) or _elsewhere(sent, n, clause, head, tail)
         if where:
             return family, where
     owner, how = _owner(sent, n, clause, family, pairs)
@@ -352,7 +355,8 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
             return family, reason
     if how == "inherited" or (family not in sent.families and family not in _local_families(sent, clause)
                               and how not in ("after", "before", "list", "series", "subject", "clause")
-                              and not (how in ("anaphora", "previous", "group") and family in carried)):
+                              and not (how in ("anaphora", "previous", "group") and (
+                                  family in carried or (family == REMITTANCES and _that_sum(sent))))):
         return family, "the indicator is named only in an earlier sentence and the state is not tied to the number"
     return family, owner
 
@@ -642,7 +646,7 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
         weak = bool(cues.REMITTANCES_WEAK.search(sent.words))
         remits = bool(cues.REMITTANCES.search(sent.words)) or (REMITTANCES in carried and (
             weak or _tight_percent(sent, n) or bool(_OF_GDP.match(tail)))) or (
-            weak and bool(cues.GDP.search(sent.words)) and _article_on_remittances(sent.seed))
+            weak and bool(cues.GDP.search(sent.words)) and _article_on_remittances(sent.seed)) or _that_sum(sent)
         gdp = bool(cues.GDP.search(sent.words)) or (REMITTANCES in carried and not cues.REMITTANCES.search(sent.words))
         if remits and gdp:
             return REMITTANCES, ""
@@ -680,10 +684,32 @@ def _family(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail:
 
 OWN_CITIZENSHIP = "the citizenship of a Central Asian state itself, not Russian citizenship"
 
+# "… send home about $2 billion a year. That sum equals 30 percent of the country's GDP": the sentence before's money.
+_THAT_SUM = re.compile(r"(?i)\W*(?:(?:that|this|the)\s+(?:figure|sum|amount|money|total|inflow)s?|that|this|it)\s+"
+                       r"(?:is\s+|was\s+)?(?:equal|equals|equall?ed|amounts?|amounted|represents?|represented|accounts?"
+                       r"|accounted|makes?\s+up|made\s+up)\b"
+                       r"|\W*(?:that|this|it)\s+(?:is|was)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|"
+                       r"over\s+|more\s+than\s+)?\d")
+
+
+def _that_sum(sent: Sentence) -> bool:
+    """A sentence that opens on the sum the sentence before sent home ("That figure is equal to 30 percent of …")."""
+    return bool(sent.prior and _THAT_SUM.match(sent.words)
+                and cues.REMITTANCES.search(sent.text, *sent.prior[-1]))
+
 
 def _own_citizenship(sent: Sentence) -> bool:
-    """"Kazakhstan granted citizenship to 22,000 people": a state's own citizenship, Russia's not named."""
-    return bool(cues.OWN_CITIZENSHIP.search(sent.words)) and not cues.RUSSIAN_CITIZENSHIP.search(sent.words)
+    """"Kazakhstan granted citizenship to 22,000 people": a state's own citizenship, Russia's not named; nor by
+    "Russian citizens" who are the ones acquiring it ("Russian citizens obtained Kyrgyz citizenship")."""
+    words = sent.words
+    return bool(cues.OWN_CITIZENSHIP.search(words)) and not any(
+        not _RUSSIAN_PEOPLE.fullmatch(m.group(0)) or _BECOME.search(words, max(0, m.start() - 24), m.start())
+        for m in cues.RUSSIAN_CITIZENSHIP.finditer(words))
+
+
+_RUSSIA_OR_RUSSIAN = re.compile(r"\bRussia(?:n|ns)?\b")
+_RUSSIAN_PEOPLE = re.compile(r"(?i)Russian\s+(?:citizens|nationals)")
+_BECOME = re.compile(r"(?i)\bbec(?:a|o)me\s+(?:\w+\s+)?$")
 
 
 # "31 percent of Tajikistan's GDP": a share of a state's whole output, right after the number.
@@ -788,6 +814,28 @@ def _elsewhere(sent: Sentence, n: Number, clause: tuple[int, int], head: str, ta
         if country:
             return f"migrants in another country ({country}), not in Russia"
     return ""
+
+
+# "Destination countries for migrants from X are Russia (about 800,000), Kazakhstan (35,000)": a count in
+# parentheses right after a destination named in a sentence on destinations.
+_DESTINATIONS = re.compile(r"(?i)\b(?:destinations?|host\s+countries|receiving\s+countries)\b")
+_PLACE_PARENTHESIS = re.compile(r"(?P<place>(?-i:" + _NAME + r"))\s*\(\s*$")
+
+
+def _destination_count(sent: Sentence, n: Number) -> str:
+    """For a count in parentheses after a destination ("… are mainly the Russian Federation (about 800,000
+    citizens), Kazakhstan (35,000)"): the sender's "=ISO3" when the place is Russia, else the other country's
+    reason; empty when the sentence is not on destinations or the number does not follow a place."""
+    if not _DESTINATIONS.search(sent.words):
+        return ""
+    place = _PLACE_PARENTHESIS.search(sent.text, max(sent.start, n.lead - 60), n.lead)
+    if not place:
+        return ""
+    name = re.sub(r"^(?:The|the)\s+", "", place.group("place"))
+    if re.fullmatch(r"Russia|Russian\s+Federation", name):
+        senders = {m.iso3 for m in sent.ca if _SENDER.search(sent.text, max(sent.start, m.start - 12), m.start)}
+        return "=" + senders.pop() if len(senders) == 1 else ""
+    return f"migrants in another country ({name}), not in Russia" if _leading_country(name) == name else ""
 
 
 # "In Kazakhstan, 40,000 Kyrgyz migrants work on farms": a state set before the number as its place.
@@ -1110,7 +1158,8 @@ def _respectively(sent: Sentence, clauses: list[tuple[int, int]]) -> dict[int, s
                     continue
                 if states[0].start > numbers[0].start:
                     continue  # "12,345 Tajiks, 6,789 Kazakhs": pairs by adjacency, not by order
-                alone = len(named) == len(states) and len(nums) == len(numbers) and not other
+                after = [n for n in nums if n.start > states[0].start]  # not "two states, A and B, … 31% and 27%"
+                alone = len(named) == len(states) and len(after) == len(numbers) and not other
                 if respectively or alone:
                     for m, n in zip(states, numbers):
                         pairs.setdefault(n.start, "=" + m.iso3 if isinstance(m, Mention) else

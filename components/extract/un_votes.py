@@ -300,8 +300,8 @@ def vote_rows(seed, sentences: list, i: int) -> list[dict]:
     for k, v in enumerate(found):
         nxt = next((w.start for w in found[k + 1:] if w.start > v.start), sent.end)
         vote = _vote_of(sentences, i, v.start + len(v.words), nxt)
-        if vote is None:
-            continue
+        if vote is None or (vote.vote in ADOPTED and seed.published and ADOPTED[vote.vote] > seed.published):
+            continue  # a resolution adopted after the page was published: its subject words describe another vote
         rows.append({"source": seed.name, "indicator": VOTE_INDICATOR, "country_iso3": v.mention.iso3,
                      "country": country_name(v.mention.iso3), "value": None, "value_low": None, "value_high": None,
                      "qualifier": "", "position": v.position, "vote": vote.vote, "value_text": v.words, "unit": "",
