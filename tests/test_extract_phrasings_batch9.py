@@ -53,6 +53,8 @@ TRAPS = {
                                       "officials in Russia and Bishkek agree.",
     "'That is' after something else than remittances": "Tajiks in Russia send home 3 billion dollars. That is 40 "
                                                        "percent of the country's exports.",
+    "'That is' after a sum that is not sent home": "Remittances matter to Tajikistan. Its state budget was 3 billion "
+                                                   "dollars. That is 40 percent of the country's GDP.",
 }
 
 
