@@ -116,7 +116,26 @@ def time_words(text: str, start: int, end: int, published: date | None) -> list[
             continue
         found.append(TimeWords(m.start("words"), m.end("words"), resolve_relative(which, published),
                                m.group("words"), True))
+    for m in DAY_NO_YEAR.finditer(text, start, end):
+        if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            found.append(TimeWords(m.start("words"), m.end("words"), day_without_year(m, published),
+                                   m.group("words"), True))
     return sorted(found, key=lambda t: t.start)
+
+
+# "As of January 12" with no year: the latest such day on or before the publication date. Not "on April 7" (the
+# day something was said or done, not what a count is as of).
+DAY_NO_YEAR = re.compile(rf"(?i)\b(?P<words>(?:as\s+of|as\s+at)\s+(?:(?P<month>(?-i:{MONTH}))\s+(?P<day>\d{{1,2}})"
+                         rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>(?-i:{MONTH}))))\b(?!,?\s*(?:19|20)\d\d|\s*[-–/.:\d])")
+
+
+def day_without_year(m: re.Match, published: date | None) -> str:
+    """The year of a day written without one ("as of January 12"), from the publication date; empty without it."""
+    if published is None:
+        return ""
+    month = [name[:3].lower() for name in MONTHS].index((m.group("month") or m.group("month2"))[:3].lower()) + 1
+    day = int(m.group("day") or m.group("day2"))
+    return str(published.year if (month, day) <= (published.month, published.day) else published.year - 1)
 
 
 def resolve_relative(which: str, published: date | None) -> str:

@@ -61,7 +61,7 @@ TOKEN = re.compile(rf"""
     (?P<suffix>
         (?P<ordinal>st|nd|rd|th)\b
       | (?P<decade>s)\b
-      | (?P<scale>\s?(?:mln|mn|bln|bn|tn)\b|(?:m|k)\b(?!\.\w)|\s+{_SCALE_WORD}\b)?(?P<percent>{_PERCENT})?
+      | (?P<scale>\s?(?:mln|mn|bln|bn|tn)\b|(?:m|k)\b(?!\.\w)|\s+{_SCALE_WORD}s?\b)?(?P<percent>{_PERCENT})?
     )
   )
 """, re.X | re.I)
@@ -128,7 +128,7 @@ def _token_value(m: re.Match) -> Decimal | None:
     except InvalidOperation:
         return None
     scale = (m.group("scale") or "").strip().lower()
-    return number * SCALES[scale] if scale else number
+    return number * SCALES[scale.removesuffix("s")] if scale else number  # "1.8 millions": the plural some outlets use
 
 
 def words_value(words: str) -> Decimal | None:
@@ -349,7 +349,7 @@ def _changing(text: str, at: int) -> bool:
 
 
 def _scale_of(n: Number) -> int:
-    m = re.search(r"(?:\d|\s)(thousand|million|billion|trillion|mln|mn|bln|bn|tn|m|k)\b", n.text, re.I)
+    m = re.search(r"(?:\d|\s)(thousand|million|billion|trillion|mln|mn|bln|bn|tn|m|k)(?:(?<=[dn])s)?\b", n.text, re.I)
     if m:
         return SCALES[m.group(1).lower()]
     m = re.search(rf"\b({_SCALE_WORD})$", n.text, re.I)
