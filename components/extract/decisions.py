@@ -202,25 +202,20 @@ def review(figures: list[dict], decisions: list[dict], texts: dict[str, str]) ->
         else:
             live.append((i, d))
     rejected = {figure_key(d) for _, d in live if d["decision"] == "reject"}
-    out, origins = [], {}
-    for figure in figures:
-        if figure_key(figure) in rejected:
-            continue
+    origins = {}
+
+    def corrected(figure: dict) -> dict:
+        """The figure with every live correction of it applied; its origin remembered under its new key."""
         row = dict(figure)
         for i, d in live:
             if d["decision"] == "correct" and figure_key(d) == figure_key(figure):
                 _correct(row, d, texts[d["source"]], i)
         origins[figure_key(row)] = figure_key(figure)
-        out.append(row)
+        return row
+
+    out = [corrected(figure) for figure in figures if figure_key(figure) not in rejected]
     as_accepted = [_accepted(d, texts[d["source"]], i) for i, d in live if d["decision"] == "accept"]
-    accepted = []
-    for figure in as_accepted:
-        row = dict(figure)
-        for i, d in live:
-            if d["decision"] == "correct" and figure_key(d) == figure_key(figure):
-                _correct(row, d, texts[d["source"]], i)
-        origins[figure_key(row)] = figure_key(figure)
-        accepted.append(row)
+    accepted = [corrected(figure) for figure in as_accepted]
     replaced = {figure_key(r) for r in accepted}
     out = [r for r in out if figure_key(r) not in replaced] + sorted(accepted, key=figure_key)
     seen: dict[tuple, dict] = {}

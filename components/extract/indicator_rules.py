@@ -303,8 +303,7 @@ def _judge(sent: Sentence, n: Number, clause: tuple[int, int], head: str, tail: 
     family, why = _family(sent, n, clause, head, tail, carried)
     if not family:
         return "", why
-    if family == CITIZENSHIP and not (_RUSSIA_OR_RUSSIAN.search(sent.text, *sent.seed.body)
-                                      or cues.RUSSIA.search(sent.text, *sent.seed.body)):  # "… in Moscow said"
+    if family == CITIZENSHIP and not _article_names_russia(sent.seed):
         return "", "citizenship, but the article never names Russia (not Russian citizenship)"
     implausible = _implausible(sent, n, clause, family)
     if implausible:
@@ -725,6 +724,11 @@ _OF_SIZED_GDP = re.compile(r"\s*of\s+(?:(?:the\s+)?(?:country|nation|republic)['
 
 def _article_on_remittances(seed: Seed) -> bool:
     return bool(cues.REMITTANCES.search(seed.text, seed.body[0], seed.body[1]))
+
+
+def _article_names_russia(seed: Seed) -> bool:
+    """Russia, "Russian" or a Russian place ("the ministry in Moscow said") anywhere in the article."""
+    return bool(_RUSSIA_OR_RUSSIAN.search(seed.text, *seed.body) or cues.RUSSIA.search(seed.text, *seed.body))
 
 
 def _tight_percent(sent: Sentence, n: Number) -> bool:
